@@ -1,0 +1,136 @@
+//! What can go wrong with the archive, in words a clerk can act on.
+//!
+//! Each error carries what was being attempted; `message_vi` is what the UI and the CLI show,
+//! `Display` is the English line for logs, and `code` is the small set the UI branches on.
+
+use std::path::PathBuf;
+
+use vanthu_model::Problem;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    #[error("cannot open the archive {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("{path} is not a VănThư archive")]
+    NotAnArchive { path: PathBuf },
+    #[error("the archive has schema version {found}; this program knows up to {supported}")]
+    NewerArchive { found: i64, supported: i64 },
+    #[error("no document with id {0}")]
+    NotFound(i64),
+    #[error("document {id} ({symbol}) is issued and cannot be changed")]
+    Immutable { id: i64, symbol: String },
+    #[error("the document is not valid: {}", Problem::list_en(.0))]
+    Invalid(Vec<Problem>),
+    #[error("a draft cannot carry a number; numbers are given when a document is issued")]
+    DraftWithNumber,
+    #[error("number {symbol} is already used in its register")]
+    DuplicateNumber { symbol: String },
+    #[error("{what} `{name}` already exists")]
+    Duplicate { what: &'static str, name: String },
+    #[error("no {what} with id {id}")]
+    MissingItem { what: &'static str, id: i64 },
+    #[error("database error while trying to {context}: {source}")]
+    Sqlite {
+        context: &'static str,
+        source: rusqlite::Error,
+    },
+}
+
+/// The categories the UI branches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    NotFound,
+    Invalid,
+    Immutable,
+    Conflict,
+    Archive,
+}
+
+impl ArchiveError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ArchiveError::NotFound(_) | ArchiveError::MissingItem { .. } => ErrorCode::NotFound,
+            ArchiveError::Invalid(_) | ArchiveError::DraftWithNumber => ErrorCode::Invalid,
+            ArchiveError::Immutable { .. } => ErrorCode::Immutable,
+            ArchiveError::DuplicateNumber { .. } | ArchiveError::Duplicate { .. } => {
+                ErrorCode::Conflict
+            }
+            ArchiveError::Open { .. }
+            | ArchiveError::NotAnArchive { .. }
+            | ArchiveError::NewerArchive { .. }
+            | ArchiveError::Sqlite { .. } => ErrorCode::Archive,
+        }
+    }
+
+    pub fn message_vi(&self) -> String {
+        match self {
+            ArchiveError::Open { path, source } => format!(
+                "Không mở được kho lưu trữ {}: {}",
+                path.display(),
+                sqlite_reason_vi(source)
+            ),
+            ArchiveError::NotAnArchive { path } => format!(
+                "Tệp {} không phải kho lưu trữ VănThư (hoặc đã hỏng). Kho không bị thay đổi.",
+                path.display()
+            ),
+            ArchiveError::NewerArchive { found, supported } => format!(
+                "Kho lưu trữ này do phiên bản VănThư mới hơn tạo ra (lược đồ {found}, chương trình này chỉ đọc được đến {supported}). Hãy cập nhật VănThư; kho không bị thay đổi."
+            ),
+            ArchiveError::NotFound(id) => format!("Không có văn bản mã số {id} trong kho."),
+            ArchiveError::Immutable { symbol, .. } => format!(
+                "Văn bản {symbol} đã ban hành nên không được sửa hay xóa. Muốn đính chính, hãy tạo văn bản mới."
+            ),
+            ArchiveError::Invalid(problems) => {
+                format!("Văn bản chưa hợp lệ — {}", Problem::list_vi(problems))
+            }
+            ArchiveError::DraftWithNumber => "Bản dự thảo không được có số; số chỉ được cấp khi phát hành (hoặc ghi \"status\": \"issued\" nếu đây là văn bản đã ban hành trước đây).".to_owned(),
+            ArchiveError::DuplicateNumber { symbol } => format!(
+                "Số {symbol} đã có trong sổ văn bản; một số không được dùng hai lần. Kho không bị thay đổi."
+            ),
+            ArchiveError::Duplicate { what, name } => {
+                format!("{} “{name}” đã có.", what_vi(what))
+            }
+            ArchiveError::MissingItem { what, id } => {
+                format!("Không có {} mã số {id}.", what_vi(what).to_lowercase())
+            }
+            ArchiveError::Sqlite { source, .. } => {
+                format!("Lỗi cơ sở dữ liệu: {}", sqlite_reason_vi(source))
+            }
+        }
+    }
+
+    pub(crate) fn sqlite(context: &'static str) -> impl FnOnce(rusqlite::Error) -> ArchiveError {
+        move |source| ArchiveError::Sqlite { context, source }
+    }
+}
+
+fn what_vi(what: &str) -> &'static str {
+    match what {
+        "issuer profile" => "Cơ quan ban hành",
+        "signer" => "Người ký",
+        "recipient list" => "Danh sách nơi nhận",
+        _ => "Mục",
+    }
+}
+
+fn sqlite_reason_vi(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => {
+            "kho đang bận (một chương trình khác đang ghi); hãy thử lại.".to_owned()
+        }
+        Some(C::NotADatabase) => "tệp không phải cơ sở dữ liệu SQLite.".to_owned(),
+        Some(C::DatabaseCorrupt) => "kho bị hỏng; hãy khôi phục từ bản sao lưu.".to_owned(),
+        Some(C::ReadOnly) => "không có quyền ghi vào kho.".to_owned(),
+        Some(C::DiskFull) => "ổ đĩa đã đầy.".to_owned(),
+        Some(C::CannotOpen) => {
+            "không mở được tệp (thư mục không tồn tại hoặc không có quyền).".to_owned()
+        }
+        _ => e.to_string(),
+    }
+}
+
+pub type Result<T, E = ArchiveError> = std::result::Result<T, E>;

@@ -1,0 +1,43 @@
+//! Schema migrations: numbered `.sql` files applied in order at open, tracked by
+//! `PRAGMA user_version`. Append-only — a shipped file is never edited — so every archive
+//! in every office reaches the same schema by the same steps.
+
+use rusqlite::Connection;
+
+use crate::error::{ArchiveError, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+
+/// The schema version this program writes and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn migrate(conn: &mut Connection, application_id: i64) -> Result<()> {
+    let current = |conn: &Connection| -> Result<i64> {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(ArchiveError::sqlite("read the schema version"))
+    };
+    if current(conn)? == SCHEMA_VERSION {
+        return Ok(());
+    }
+    // Several processes may open a new archive at once: take the write lock, then look again.
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(ArchiveError::sqlite("upgrade the archive"))?;
+    let found = current(&tx)?;
+    if found > SCHEMA_VERSION {
+        return Err(ArchiveError::NewerArchive {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for sql in &MIGRATIONS[found as usize..] {
+        tx.execute_batch(sql)
+            .map_err(ArchiveError::sqlite("upgrade the archive"))?;
+    }
+    tx.execute_batch(&format!(
+        "PRAGMA application_id = {application_id}; PRAGMA user_version = {SCHEMA_VERSION};"
+    ))
+    .map_err(ArchiveError::sqlite("upgrade the archive"))?;
+    tx.commit()
+        .map_err(ArchiveError::sqlite("upgrade the archive"))
+}
