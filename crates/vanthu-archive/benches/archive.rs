@@ -1,1 +1,295 @@
-fn main() {}
+//! Benchmark of the archive at office scale: 100,000 generated documents sized like the corpus.
+//!
+//! Reports the import rate, search latency (p50/p95) for folded and marked queries, the latency
+//! of one page of the archive table, and the file size. Run with `cargo bench -p vanthu-archive`;
+//! `VANTHU_BENCH_DOCS=N` changes the number of documents.
+
+use std::time::{Duration, Instant};
+
+use vanthu_archive::{Archive, Filter, Stamp};
+use vanthu_model::{Document, Format, Issuer, Kind, Recipient, Signature, Status};
+
+/// A small deterministic generator (xorshift64*), so every run builds the same archive.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+fn corpus_sentences() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("the corpus is beside the repository") {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for line in text.lines().map(str::trim).filter(|l| l.len() > 40) {
+            out.extend(
+                line.split_inclusive(['.', ';'])
+                    .map(str::trim)
+                    .filter(|s| s.len() > 20)
+                    .map(str::to_owned),
+            );
+        }
+    }
+    out
+}
+
+const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng",
+];
+const MIDDLE: &[&str] = &["Văn", "Thị", "Hữu", "Minh", "Thanh", "Quốc", "Ngọc", "Đức"];
+const GIVEN: &[&str] = &[
+    "Hiếu", "Dũng", "Vân", "Lan", "Hùng", "Hòa", "Tâm", "Bình", "Sơn", "Hải", "Thủy", "Khánh",
+];
+const PLACES: &[&str] = &[
+    "Khánh Hòa",
+    "Thành phố Hồ Chí Minh",
+    "Hà Nội",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Huế",
+    "Nghệ An",
+];
+const TOPICS: &[&str] = &[
+    "sinh hoạt chi bộ mẫu",
+    "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    "hội nghị điển hình tiên tiến",
+    "công tác kiểm tra, giám sát",
+    "phát triển đảng viên mới",
+    "tổng kết công tác xây dựng Đảng",
+    "phòng, chống tham nhũng, lãng phí",
+    "chuyển đổi số",
+    "bảo vệ nền tảng tư tưởng của Đảng",
+    "công tác dân vận",
+    "thi đua yêu nước",
+    "đại hội chi bộ",
+];
+const KINDS: &[Kind] = &[
+    Kind::KeHoach,
+    Kind::BaoCao,
+    Kind::ThongBao,
+    Kind::NghiQuyet,
+    Kind::QuyetDinh,
+    Kind::CongVan,
+];
+
+fn generate(rng: &mut Rng, sentences: &[String], counters: &mut [u32]) -> Document {
+    let kind_ix = rng.below(KINDS.len());
+    let topic = rng.pick(TOPICS);
+    let year = 2015 + rng.below(11) as i32;
+    let date =
+        chrono::NaiveDate::from_ymd_opt(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32);
+    let mut body = String::new();
+    // Corpus documents run 5–6 KB; so do these.
+    while body.len() < 5_000 {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        if rng.below(6) == 0 {
+            body.push_str(&format!("{}. {}", 1 + rng.below(5), topic.to_uppercase()));
+            body.push_str("\n\n");
+        }
+        for _ in 0..1 + rng.below(3) {
+            body.push_str(rng.pick(sentences).as_str());
+            body.push(' ');
+        }
+    }
+    let signer = format!(
+        "{} {} {}",
+        rng.pick(SURNAMES),
+        rng.pick(MIDDLE),
+        rng.pick(GIVEN)
+    );
+    let issued = rng.below(2) == 0;
+    let number = issued.then(|| {
+        counters[kind_ix] += 1;
+        counters[kind_ix]
+    });
+    Document {
+        status: if issued {
+            Status::Issued
+        } else {
+            Status::Draft
+        },
+        format: Format::Party,
+        kind: Some(KINDS[kind_ix]),
+        issuer: Issuer {
+            parent: "ĐẢNG BỘ TỈNH KHÁNH HÒA".into(),
+            name: "ĐẢNG ỦY SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH".into(),
+            code: "ĐU".into(),
+        },
+        number,
+        place: rng.pick(PLACES).to_string(),
+        date,
+        title: format!("Tổ chức {topic} năm {year}"),
+        body,
+        recipients: vec![
+            Recipient {
+                name: "Ban Thường vụ Đảng ủy".into(),
+                note: String::new(),
+            },
+            Recipient {
+                name: "Các chi bộ trực thuộc".into(),
+                note: String::new(),
+            },
+            Recipient {
+                name: "Đảng ủy Khối CCQ-DN tỉnh".into(),
+                note: "để b/c".into(),
+            },
+        ],
+        archive: "Lưu Văn phòng Đảng ủy".into(),
+        signature: Signature {
+            authority: "T/M BAN THƯỜNG VỤ".into(),
+            position: "BÍ THƯ".into(),
+            name: signer,
+        },
+        ..Document::default()
+    }
+}
+
+fn percentile(samples: &mut [Duration], p: f64) -> f64 {
+    samples.sort();
+    let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[i].as_secs_f64() * 1e3
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` passes nothing useful: run small then.
+    let n: usize = std::env::var("VANTHU_BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if std::env::args().any(|a| a == "--bench") {
+            100_000
+        } else {
+            500
+        });
+    let dir = tempfile::tempdir().unwrap();
+    // VANTHU_BENCH_DB keeps the archive for a look afterwards.
+    let path = std::env::var_os("VANTHU_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.sqlite3"));
+    let _ = std::fs::remove_file(&path);
+    let mut archive = Archive::open(&path).unwrap();
+    let stamp = Stamp {
+        at: "2026-01-01T08:00:00+07:00".into(),
+        by: "bench".into(),
+    };
+    let sentences = corpus_sentences();
+    let mut rng = Rng(0x5EED_CAFE);
+    let mut counters = vec![0u32; KINDS.len()];
+
+    let docs: Vec<Document> = (0..n)
+        .map(|_| generate(&mut rng, &sentences, &mut counters))
+        .collect();
+    let text_bytes: usize = docs.iter().map(|d| d.body.len() + d.title.len()).sum();
+    let start = Instant::now();
+    for batch in docs.chunks(1_000) {
+        archive.create_all(batch, &stamp).unwrap();
+    }
+    let import = start.elapsed();
+    drop(docs);
+
+    let queries = [
+        "sinh hoat chi bo mau",
+        "dang uy",
+        "hoi nghi dien hinh tien tien",
+        "phong chong tham nhung",
+        "chuyen doi so 2024",
+        "nguyen van hieu",
+        "82-KH/ĐU",
+        "Đảng ủy",
+        "hòa",
+        "khong co tu nay",
+    ];
+    let mut per_query = Vec::new();
+    let mut all = Vec::new();
+    for q in queries {
+        let mut samples = Vec::new();
+        let mut found = 0;
+        for _ in 0..30 {
+            let t = Instant::now();
+            found = archive.search(q, &Filter::default(), 50).unwrap().len();
+            samples.push(t.elapsed());
+        }
+        all.extend_from_slice(&samples);
+        per_query.push((
+            q,
+            found,
+            percentile(&mut samples, 0.5),
+            percentile(&mut samples, 0.95),
+        ));
+    }
+
+    let filters = [
+        Filter::default(),
+        Filter {
+            kind: Some(Kind::KeHoach),
+            ..Filter::default()
+        },
+        Filter {
+            year: Some(2020),
+            ..Filter::default()
+        },
+        Filter {
+            status: Some(Status::Issued),
+            ..Filter::default()
+        },
+    ];
+    let mut list = Vec::new();
+    for f in &filters {
+        for page in 0..50 {
+            let t = Instant::now();
+            let rows = archive.list(f, 50, page * 50).unwrap();
+            list.push(t.elapsed());
+            assert!(
+                page > 0 || !rows.is_empty(),
+                "the first page is never empty"
+            );
+        }
+    }
+
+    drop(archive);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+
+    println!(
+        "archive benchmark: {n} documents, {:.1} MB of text",
+        text_bytes as f64 / 1e6
+    );
+    println!(
+        "import: {:.2} s, {:.0} docs/s (batches of 1,000, one transaction each)",
+        import.as_secs_f64(),
+        n as f64 / import.as_secs_f64()
+    );
+    println!("search (limit 50), 30 runs each:");
+    for (q, found, p50, p95) in &per_query {
+        println!("  {q:<32} hits {found:>3}   p50 {p50:7.2} ms   p95 {p95:7.2} ms");
+    }
+    println!(
+        "search, all queries: p50 {:.2} ms, p95 {:.2} ms",
+        percentile(&mut all, 0.5),
+        percentile(&mut all, 0.95)
+    );
+    println!(
+        "list page (50 rows; 4 filters × 50 pages): p50 {:.3} ms, p95 {:.3} ms",
+        percentile(&mut list, 0.5),
+        percentile(&mut list, 0.95)
+    );
+    println!(
+        "file size: {:.1} MB ({:.0} bytes/document)",
+        size as f64 / 1e6,
+        size as f64 / n as f64
+    );
+}

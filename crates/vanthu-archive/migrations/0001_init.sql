@@ -56,13 +56,13 @@ CREATE TABLE documents (
     register_id   INTEGER REFERENCES registers (id),
     number        INTEGER CHECK (number IS NULL OR number > 0),
     symbol        TEXT,
+    -- The symbol's folded words (`82 kh du`): how a typed symbol finds its document.
+    symbol_key    TEXT,
     place         TEXT NOT NULL DEFAULT '',
     date          TEXT CHECK (date IS NULL OR date(date) = date),
     title         TEXT NOT NULL DEFAULT '',
     secrecy       TEXT CHECK (secrecy IS NULL OR secrecy IN ('mat', 'toi_mat', 'tuyet_mat')),
     urgency       TEXT CHECK (urgency IS NULL OR urgency IN ('khan', 'thuong_khan', 'hoa_toc', 'hoa_toc_hen_gio')),
-    body          TEXT NOT NULL DEFAULT '',
-    recipients    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recipients)),
     archive       TEXT NOT NULL DEFAULT '',
     sig_authority TEXT NOT NULL DEFAULT '',
     sig_position  TEXT NOT NULL DEFAULT '',
@@ -70,6 +70,10 @@ CREATE TABLE documents (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL,
     issued_at     TEXT,
+    -- The long columns last: listing and searching read the columns before them without
+    -- walking a body's overflow pages.
+    recipients    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(recipients)),
+    body          TEXT NOT NULL DEFAULT '',
     -- An issued document has its number, series and symbol; a draft has none of them.
     CHECK ((status = 'issued') = (number IS NOT NULL)),
     CHECK ((number IS NULL) = (register_id IS NULL)),
@@ -81,7 +85,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_by_date ON documents (date DESC, id DESC);
 CREATE INDEX documents_by_kind ON documents (kind, date DESC, id DESC);
 CREATE INDEX documents_by_status ON documents (status, date DESC, id DESC);
-CREATE INDEX documents_by_symbol ON documents (symbol) WHERE symbol IS NOT NULL;
+CREATE INDEX documents_by_symbol ON documents (symbol_key) WHERE symbol_key IS NOT NULL;
 
 -- Issued documents are immutable: corrections are new documents. Enforced here so that no
 -- code path, and no hand-typed SQL, can change what was sent.
@@ -107,14 +111,25 @@ BEGIN
     SELECT RAISE(ABORT, 'vanthu: registers are append-only');
 END;
 
--- Search over diacritic-folded text (folded in Rust, the same function as the query), plus
--- one column of lower-case text with its marks, used to rank exact-diacritic matches first.
+-- Search over diacritic-folded text, folded in Rust by the same function as the query.
+-- Contentless (the text lives in `documents`), and with column-level detail only: queries AND
+-- words and never ask for phrases, so word positions would only slow every import down.
 CREATE VIRTUAL TABLE documents_fts USING fts5 (
-    title, body, meta, exact,
+    title, body, meta,
     content = '',
     contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 0',
-    prefix = '2 3'
+    detail = 'column',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+
+-- The same text, lower-case but with its marks, used only to rank exact-diacritic matches
+-- first when the clerk typed marks; membership is all it answers, hence no detail.
+CREATE VIRTUAL TABLE documents_exact USING fts5 (
+    exact,
+    content = '',
+    contentless_delete = 1,
+    detail = 'none',
+    tokenize = 'unicode61 remove_diacritics 0'
 );
 
 CREATE TABLE audit_log (

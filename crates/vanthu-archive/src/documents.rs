@@ -147,9 +147,16 @@ impl Archive {
         let symbol = symbol_for(&tx, &doc, number)?;
         tx.execute(
             "UPDATE documents SET status = 'issued', number = ?1, register_id = ?2, symbol = ?3,
-                issued_at = ?4, updated_at = ?4
-             WHERE id = ?5 AND status = 'draft'",
-            rusqlite::params![number, register_id, symbol, stamp.at, id],
+                symbol_key = ?4, issued_at = ?5, updated_at = ?5
+             WHERE id = ?6 AND status = 'draft'",
+            rusqlite::params![
+                number,
+                register_id,
+                symbol,
+                search::symbol_key(&symbol),
+                stamp.at,
+                id
+            ],
         )
         .map_err(|e| duplicate_or(e, &symbol, "issue the document"))?;
         doc.number = Some(number);
@@ -258,14 +265,16 @@ fn insert_tx(tx: &Transaction<'_>, doc: &Document, stamp: &Stamp) -> Result<i64>
     params.push((":register_id", &register_id as &dyn ToSql));
     params.push((":number", &doc.number as &dyn ToSql));
     params.push((":symbol", &symbol as &dyn ToSql));
+    let symbol_key = symbol.as_deref().map(search::symbol_key);
+    params.push((":symbol_key", &symbol_key as &dyn ToSql));
     let issued_at = register_id.map(|_| &stamp.at);
     params.push((":issued_at", &issued_at as &dyn ToSql));
     tx.execute(
         "INSERT INTO documents (status, format, kind, issuer_parent, issuer_name, issuer_code,
-            register_id, number, symbol, place, date, title, secrecy, urgency, body, recipients,
+            register_id, number, symbol, symbol_key, place, date, title, secrecy, urgency, body, recipients,
             archive, sig_authority, sig_position, sig_name, created_at, updated_at, issued_at)
          VALUES (:status, :format, :kind, :issuer_parent, :issuer_name, :issuer_code,
-            :register_id, :number, :symbol, :place, :date, :title, :secrecy, :urgency, :body,
+            :register_id, :number, :symbol, :symbol_key, :place, :date, :title, :secrecy, :urgency, :body,
             :recipients, :archive, :sig_authority, :sig_position, :sig_name, :at, :at, :issued_at)",
         &*params,
     )
@@ -489,7 +498,7 @@ pub(crate) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<DocumentSummary>
 }
 
 /// The editable fields of a document as SQL values.
-struct Fields {
+struct Fields<'a> {
     id: i64,
     format: &'static str,
     kind: Option<&'static str>,
@@ -497,11 +506,11 @@ struct Fields {
     secrecy: Option<String>,
     urgency: Option<String>,
     recipients: String,
-    doc: Document,
+    doc: &'a Document,
 }
 
-impl Fields {
-    fn of(doc: &Document, id: i64) -> Fields {
+impl<'a> Fields<'a> {
+    fn of(doc: &'a Document, id: i64) -> Fields<'a> {
         Fields {
             id,
             format: doc.format.key(),
@@ -510,12 +519,12 @@ impl Fields {
             secrecy: doc.secrecy.as_ref().map(enum_key),
             urgency: doc.urgency.as_ref().map(enum_key),
             recipients: serde_json::to_string(&doc.recipients).expect("recipients serialise"),
-            doc: doc.clone(),
+            doc,
         }
     }
 
-    fn params<'a>(&'a self, stamp: &'a Stamp) -> Vec<(&'a str, &'a dyn ToSql)> {
-        let d = &self.doc;
+    fn params<'b>(&'b self, stamp: &'b Stamp) -> Vec<(&'b str, &'b dyn ToSql)> {
+        let d = self.doc;
         let mut p: Vec<(&str, &dyn ToSql)> = vec![
             (":format", &self.format as &dyn ToSql),
             (":kind", &self.kind as &dyn ToSql),

@@ -129,10 +129,10 @@ impl Archive {
         // WAL: readers never block the writer, and a crash leaves a consistent file.
         // synchronous=FULL: a document the clerk saw issued survives a power cut too.
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+             PRAGMA cache_size = -32768;",
         )
         .map_err(not_archive)?;
-        search::register_functions(&conn).map_err(open_err)?;
         let mut archive = Archive {
             conn,
             path: path.to_owned(),

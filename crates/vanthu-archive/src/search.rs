@@ -2,14 +2,18 @@
 //! symbol (`82-KH/ĐU`).
 //!
 //! The index (FTS5) holds folded text — lowercase, no marks, đ → d — cut into words by the same
-//! function that cuts the query ([`vanthu_model::text::folded_words`]), so `sinh hoat chi bo mau`,
-//! `Đảng uỷ` and `Đảng ủy` all meet the same words. A fourth column keeps the text with its
-//! marks; when the query has marks, documents that match them exactly come first. A query that
-//! is a document's symbol puts that document first of all.
+//! rules that cut the query ([`vanthu_model::text`]), so `sinh hoat chi bo mau`, `Đảng uỷ` and
+//! `Đảng ủy` all meet the same words. A second index keeps the words with their marks; when
+//! the query has marks, documents that hold them exactly come first. A query that is a
+//! document's symbol puts that document first of all.
+//!
+//! Ranking (bm25, title and meta weighted above the body) costs time for every matching
+//! document, and a broad query (`dang uy`) matches the whole archive. So only the most recently
+//! stored [`RANK_WINDOW`] matches are ranked: finding them is a walk down the index, cheap at
+//! any archive size, and the clerk narrows a broad query by typing one more word.
 
-use rusqlite::functions::FunctionFlags;
 use rusqlite::types::ToSql;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use vanthu_model::{text, Document};
 
@@ -17,48 +21,58 @@ use crate::documents::{filter_sql, summary_from_row, DocumentSummary, Filter, SU
 use crate::error::{ArchiveError, Result};
 use crate::Archive;
 
+/// How many of the newest matches are ranked.
+pub const RANK_WINDOW: usize = 500;
+
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchHit {
     #[serde(flatten)]
     pub summary: DocumentSummary,
-    /// FTS5's bm25 (lower is better), for the curious; the order already accounts for it.
+    /// FTS5's bm25 (lower is better); symbol and exact-diacritic matches come first regardless.
     pub score: f64,
 }
 
-/// SQL functions the schema and queries rely on.
-pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
-    conn.create_scalar_function(
-        "vanthu_words",
-        1,
-        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-        |ctx| {
-            let s: Option<String> = ctx.get(0)?;
-            Ok(s.map(|s| text::folded_words(&s).join(" ")))
-        },
-    )
+/// The folded words of a symbol or query, joined: `82-KH/ĐU` and `82 kh du` meet here.
+pub(crate) fn symbol_key(s: &str) -> String {
+    text::folded_words(s).join(" ")
 }
 
 /// (Re)indexes one document inside the caller's transaction.
 pub(crate) fn index_tx(conn: &Connection, id: i64, doc: &Document, replace: bool) -> Result<()> {
+    let err = ArchiveError::sqlite("update the search index");
     if replace {
         conn.execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
             .map_err(ArchiveError::sqlite("update the search index"))?;
+        conn.execute("DELETE FROM documents_exact WHERE rowid = ?1", [id])
+            .map_err(ArchiveError::sqlite("update the search index"))?;
     }
     let meta = meta_text(doc);
-    let folded = |s: &str| text::folded_words(s).join(" ");
-    let exact = text::lower_exact(&format!("{}\n{}\n{}", doc.title, meta, doc.body));
-    conn.execute(
-        "INSERT INTO documents_fts (rowid, title, body, meta, exact) VALUES (?1, ?2, ?3, ?4, ?5)",
-        rusqlite::params![
+    let folded = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        text::push_folded_words(s, &mut out);
+        out
+    };
+    conn.prepare_cached(
+        "INSERT INTO documents_fts (rowid, title, body, meta) VALUES (?1, ?2, ?3, ?4)",
+    )
+    .and_then(|mut st| {
+        st.execute(rusqlite::params![
             id,
             folded(&doc.title),
             folded(&doc.body),
-            folded(&meta),
-            exact
-        ],
-    )
+            folded(&meta)
+        ])
+    })
     .map_err(ArchiveError::sqlite("update the search index"))?;
+    let mut exact = String::with_capacity(doc.title.len() + meta.len() + doc.body.len() + 2);
+    for part in [&doc.title, &meta, &doc.body] {
+        exact.push_str(part);
+        exact.push('\n');
+    }
+    conn.prepare_cached("INSERT INTO documents_exact (rowid, exact) VALUES (?1, ?2)")
+        .and_then(|mut st| st.execute(rusqlite::params![id, text::lower_exact(&exact)]))
+        .map_err(err)?;
     Ok(())
 }
 
@@ -85,32 +99,33 @@ fn meta_text(doc: &Document) -> String {
 }
 
 /// An FTS5 query that ANDs the words; the last one as a prefix while the clerk is still typing.
-fn match_expr(columns: &str, words: &[String], last_is_prefix: bool) -> String {
+fn match_expr(words: &[String], last_is_prefix: bool) -> String {
     let n = words.len();
-    let terms: Vec<String> = words
+    words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            // Words hold only letters and digits, so quoting is always safe.
+            // Words hold only letters and digits, so quoting them is always safe.
             if i + 1 == n && last_is_prefix && w.chars().count() >= 2 {
                 format!("\"{w}\"*")
             } else {
                 format!("\"{w}\"")
             }
         })
-        .collect();
-    format!("{columns} : ({})", terms.join(" "))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Archive {
     /// Documents matching `query`, best first, at most `limit`. No match is an empty list.
+    /// A trailing `*` matches the last word as a prefix (`ke hoa*` finds `kế hoạch`).
     pub fn search(&self, query: &str, filter: &Filter, limit: usize) -> Result<Vec<SearchHit>> {
         let words = text::folded_words(query);
-        if words.is_empty() {
+        if words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let still_typing = !query.ends_with(char::is_whitespace);
-        let folded_q = match_expr("{title body meta}", &words, still_typing);
+        // A trailing `*` asks for the last word as a prefix (the search box while typing).
+        let folded_q = match_expr(&words, query.trim_end().ends_with('*'));
         // Exact-diacritic ranking only matters when the clerk typed marks.
         let lower = text::lower_exact(query);
         let exact_q = (text::fold(query) != lower).then(|| {
@@ -119,48 +134,98 @@ impl Archive {
                 .filter(|w| !w.is_empty())
                 .map(str::to_owned)
                 .collect();
-            match_expr("exact", &exact_words, false)
+            match_expr(&exact_words, false)
         });
-        let symbol_q = words.join(" ");
-
         let (cond, filter_args) = filter_sql(filter);
+        let filter_params: Vec<&dyn ToSql> = filter_args.iter().map(|b| b.as_ref()).collect();
+        let and_cond = cond.replacen("WHERE", "AND", 1);
+
+        // The document whose symbol this is, wherever it sits in the archive.
+        let key = words.join(" ");
+        let mut hits: Vec<SearchHit> = {
+            let sql = format!(
+                "SELECT {SUMMARY_COLUMNS}, 0.0 FROM documents WHERE symbol_key = ? {and_cond}"
+            );
+            let mut params: Vec<&dyn ToSql> = vec![&key];
+            params.extend(filter_params.iter().copied());
+            let mut stmt = self
+                .conn
+                .prepare_cached(&sql)
+                .map_err(ArchiveError::sqlite("search"))?;
+            let rows = stmt
+                .query_map(&*params, hit_from_row)
+                .map_err(ArchiveError::sqlite("search"))?;
+            rows.collect::<rusqlite::Result<_>>()
+                .map_err(ArchiveError::sqlite("search"))?
+        };
+
+        // The oldest document of the ranking window: the RANK_WINDOW-th newest match.
+        let window_sql = if cond.is_empty() {
+            "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
+             ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+                .to_owned()
+        } else {
+            format!(
+                "SELECT id FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid
+                 WHERE documents_fts MATCH ? {and_cond} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?"
+            )
+        };
+        let offset = (RANK_WINDOW - 1) as i64;
+        let mut params: Vec<&dyn ToSql> = vec![&folded_q];
+        params.extend(filter_params.iter().copied());
+        params.push(&offset);
+        let floor: i64 = self
+            .conn
+            .prepare_cached(&window_sql)
+            .and_then(|mut st| st.query_row(&*params, |r| r.get(0)).optional())
+            .map_err(ArchiveError::sqlite("search"))?
+            .unwrap_or(0);
+
         let exact_hit = if exact_q.is_some() {
-            "id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+            "id IN (SELECT rowid FROM documents_exact WHERE documents_exact MATCH ? AND rowid >= ?)"
         } else {
             "0"
         };
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, hits.score,
-                vanthu_words(symbol) IS ? AS symbol_hit,
-                {exact_hit} AS exact_hit
-             FROM (SELECT rowid AS hit_id, bm25(documents_fts, 10.0, 1.0, 5.0, 0.0) AS score
-                   FROM documents_fts WHERE documents_fts MATCH ?) AS hits
+            "SELECT {SUMMARY_COLUMNS}, hits.score, {exact_hit} AS exact_hit
+             FROM (SELECT rowid AS hit_id, bm25(documents_fts, 10.0, 1.0, 5.0) AS score
+                   FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?) AS hits
              JOIN documents ON documents.id = hits.hit_id
              {cond}
-             ORDER BY symbol_hit DESC, exact_hit DESC, hits.score ASC, id DESC
+             ORDER BY exact_hit DESC, hits.score ASC, id DESC
              LIMIT ?"
         );
-        let limit = limit as i64;
-        let mut params: Vec<&dyn ToSql> = vec![&symbol_q];
+        let fetch = (limit + hits.len()) as i64;
+        let mut params: Vec<&dyn ToSql> = Vec::new();
         if let Some(q) = &exact_q {
             params.push(q);
+            params.push(&floor);
         }
         params.push(&folded_q);
-        params.extend(filter_args.iter().map(|b| b.as_ref()));
-        params.push(&limit);
+        params.push(&floor);
+        params.extend(filter_params.iter().copied());
+        params.push(&fetch);
         let mut stmt = self
             .conn
             .prepare_cached(&sql)
             .map_err(ArchiveError::sqlite("search"))?;
         let rows = stmt
-            .query_map(&*params, |r| {
-                Ok(SearchHit {
-                    summary: summary_from_row(r)?,
-                    score: r.get(9)?,
-                })
-            })
+            .query_map(&*params, hit_from_row)
             .map_err(ArchiveError::sqlite("search"))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(ArchiveError::sqlite("search"))
+        for row in rows {
+            let hit = row.map_err(ArchiveError::sqlite("search"))?;
+            if !hits.iter().any(|h| h.summary.id == hit.summary.id) {
+                hits.push(hit);
+            }
+        }
+        hits.truncate(limit);
+        Ok(hits)
     }
+}
+
+fn hit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SearchHit> {
+    Ok(SearchHit {
+        summary: summary_from_row(r)?,
+        score: r.get(9)?,
+    })
 }

@@ -1,1 +1,435 @@
-//! placeholder
+//! The plain-text importer: a clerk's `.txt` file — exported from Word, typed by hand, or
+//! written by a scanner's OCR — becomes a [`Document`] and a list of [`Warning`]s.
+//!
+//! Offices keep years of documents only as such files, and the archive is worth little until
+//! they are in it. Text loses the layout that tells a reader which line is the issuing body
+//! and which the signer, so the importer recognises each part from what its lines look like
+//! (see the modules). It never invents: a part it cannot find is left empty and reported, and
+//! a line it drops (scan noise) is quoted in a warning, so the clerk knows exactly what to
+//! check against the paper. A document that carries a number is a historical record and comes
+//! in as issued with that number; everything else is a draft.
+
+mod body;
+mod closing;
+mod decode;
+mod header;
+mod line;
+mod signature;
+
+use vanthu_model::text::nfc;
+use vanthu_model::{Conventions, Document, Format, Issuer, Kind, Status};
+
+/// Largest file accepted: a long plan is 50 KB of text; anything this big was picked by mistake.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The result of an import: the document and everything the clerk should check.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub document: Document,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something the importer could not find or chose to drop, for the clerk to check.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// The 1-based source line it is about, when there is one.
+    pub line: Option<usize>,
+    /// What happened, in Vietnamese.
+    pub message: String,
+}
+
+impl Warning {
+    pub(crate) fn at(line: usize, message: impl Into<String>) -> Warning {
+        Warning {
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn general(message: impl Into<String>) -> Warning {
+        Warning {
+            line: None,
+            message: message.into(),
+        }
+    }
+
+    /// A dropped line of scan noise, quoted.
+    pub(crate) fn noise(line: usize, text: &str) -> Warning {
+        Warning::at(
+            line,
+            format!("Bỏ dòng nhiễu do quét/OCR ở dòng {line}: “{text}”"),
+        )
+    }
+}
+
+/// Why a file could not be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is too large: {bytes} bytes (at most {max})")]
+    TooLarge { bytes: usize, max: usize },
+    #[error("the file is binary, not plain text")]
+    Binary,
+    #[error("the file is neither UTF-8 nor UTF-16 text (a legacy TCVN3/VNI encoding?)")]
+    NotText,
+    #[error("the file has no content: only blank lines or scan noise")]
+    NoContent,
+}
+
+impl ImportError {
+    /// The message a clerk sees.
+    pub fn message_vi(&self) -> String {
+        match self {
+            ImportError::Empty => "Tệp rỗng, không có nội dung để nhập.".to_owned(),
+            ImportError::TooLarge { bytes, max } => format!(
+                "Tệp quá lớn ({}; tối đa {}) — có lẽ đã chọn nhầm tệp, không phải một văn bản.",
+                size_vi(*bytes),
+                size_vi(*max)
+            ),
+            ImportError::Binary => "Tệp không phải văn bản thuần (có thể là tệp Word .doc/.docx, PDF hoặc ảnh). Hãy mở bằng Word và lưu lại dưới dạng “Plain Text (.txt)”.".to_owned(),
+            ImportError::NotText => "Tệp không đọc được dưới dạng Unicode (UTF-8 hoặc UTF-16) — có thể đang dùng bảng mã cũ TCVN3 (ABC) hoặc VNI. Hãy mở bằng Word rồi lưu lại dạng “Plain Text” với bảng mã Unicode (UTF-8).".to_owned(),
+            ImportError::NoContent => "Tệp chỉ có dòng trống hoặc nhiễu do quét, không có nội dung văn bản để nhập.".to_owned(),
+        }
+    }
+}
+
+/// `2 MB`, `10,5 MB`, `812 KB` with the Vietnamese decimal comma.
+fn size_vi(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        if tenths.is_multiple_of(10) {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{},{} MB", tenths / 10, tenths % 10)
+        }
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// Imports a file's bytes: decodes (UTF-8 with or without BOM, UTF-16 with BOM), refuses what
+/// is not a text document, then reads it as [`import_str`] does.
+pub fn import_text(bytes: &[u8], conventions: &Conventions) -> Result<Imported, ImportError> {
+    let text = nfc(&decode::decode(bytes)?);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let has_content = text.lines().map(str::trim).any(|l| {
+        l.chars().any(char::is_alphabetic)
+            && !line::is_bracketed(l)
+            && !line::is_page_number(l)
+            && !line::is_rule(l)
+    });
+    if !has_content {
+        return Err(ImportError::NoContent);
+    }
+    Ok(import_str(&text, conventions))
+}
+
+/// Reads already-decoded text into a document. Never fails: whatever is missing is empty in
+/// the document and named in the warnings.
+pub fn import_str(text: &str, conventions: &Conventions) -> Imported {
+    let mut warnings = Vec::new();
+    let text = clean(text, &mut warnings);
+    let lines = line::split_lines(&text);
+
+    let label = closing::find_label(&lines, 0);
+    let limit = label.unwrap_or(lines.len());
+    let head = header::read(&lines, limit, conventions, &mut warnings);
+
+    let (title, body_start) = match (&head.type_line, &head.vv) {
+        (Some(_), _) => body::title(&lines, head.next, limit, &mut warnings),
+        (None, Some((_, vv))) => (vv.clone(), head.next),
+        (None, None) => (String::new(), head.next),
+    };
+
+    let mut recipients = Vec::new();
+    let mut archive = String::new();
+    let mut signature_lines = Vec::new();
+    let body_end = match label {
+        Some(l) => {
+            // The signature may have been written above the Nơi nhận list.
+            let above = signature::trailing_block(&lines, body_start, l);
+            if let Some(start) = above {
+                signature_lines.extend_from_slice(&lines[start..l]);
+            }
+            let closing = closing::read(&lines, l, &mut warnings);
+            recipients = closing.recipients;
+            archive = closing.archive;
+            signature_lines.extend(closing.signature_lines);
+            above.unwrap_or(l)
+        }
+        None => match signature::trailing_block(&lines, body_start, lines.len()) {
+            Some(start) => {
+                signature_lines.extend_from_slice(&lines[start..]);
+                start
+            }
+            None => lines.len(),
+        },
+    };
+    let body = body::body(&lines[body_start.min(body_end)..body_end], &mut warnings);
+    let (signature, authority_signal) = signature::read(&signature_lines, &mut warnings);
+
+    let mut signals = head.signals.clone();
+    signals.extend(authority_signal);
+    let format = resolve_format(&signals, &mut warnings);
+    let kind = resolve_kind(&head, &mut warnings);
+    let (number, code) = match &head.number {
+        Some((_, n)) => (n.number, n.code.clone()),
+        None => (None, String::new()),
+    };
+
+    let mut document = Document {
+        status: if number.is_some() {
+            Status::Issued
+        } else {
+            Status::Draft
+        },
+        format,
+        kind,
+        issuer: Issuer {
+            parent: head.parent.clone(),
+            name: head.name.clone(),
+            code,
+        },
+        number,
+        place: head.place.clone(),
+        date: head.date,
+        title,
+        secrecy: head.secrecy,
+        urgency: head.urgency,
+        body,
+        recipients,
+        archive,
+        signature,
+        ..Document::default()
+    };
+    document.normalize();
+    report_missing(&document, &head, label.map(|l| lines[l].no), &mut warnings);
+    // In source order, so the clerk can go down the file once; general remarks last.
+    warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
+    Imported { document, warnings }
+}
+
+/// NFC and the invisible leftovers of Word: a vertical tab is Word's manual line break, a
+/// form feed its page break; any other control character has no place in a document.
+fn clean(text: &str, warnings: &mut Vec<Warning>) -> String {
+    let text = nfc(text);
+    let mut dropped = 0;
+    let cleaned: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\u{b}' | '\u{2028}' | '\u{2029}' => Some('\n'),
+            '\u{c}' => Some(' '),
+            '\n' | '\t' => Some(c),
+            c if c.is_control() => {
+                dropped += 1;
+                None
+            }
+            c => Some(c),
+        })
+        .collect();
+    if dropped > 0 {
+        warnings.push(Warning::general(format!(
+            "Đã bỏ {dropped} ký tự điều khiển không in được (thường do sao chép từ phần mềm khác)."
+        )));
+    }
+    cleaned
+}
+
+/// The number line's punctuation decides, then the national heading, then the signing
+/// authority; a Party office's app defaults to Party. A disagreement is reported.
+fn resolve_format(signals: &[header::FormatSignal], warnings: &mut Vec<Warning>) -> Format {
+    let Some(chosen) = signals.first() else {
+        return Format::Party;
+    };
+    for other in signals.iter().filter(|s| s.format != chosen.format) {
+        warnings.push(Warning::at(
+            other.line,
+            format!(
+                "Thể thức không thống nhất: {} ở dòng {} là của {}, nhưng {} ở dòng {} là của {}; đã chọn {}.",
+                other.what,
+                other.line,
+                format_vi(other.format),
+                chosen.what,
+                chosen.line,
+                format_vi(chosen.format),
+                format_vi(chosen.format),
+            ),
+        ));
+    }
+    chosen.format
+}
+
+/// The format's name inside a sentence: `văn bản của Đảng` (Đảng keeps its capital).
+fn format_vi(format: Format) -> String {
+    let name = format.name_vi();
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The printed type name decides; a công văn has none and is known by `V/v` or its symbol.
+fn resolve_kind(head: &header::Header, warnings: &mut Vec<Warning>) -> Option<Kind> {
+    let from_number = head.number.as_ref().and_then(|(no, n)| {
+        if n.kind.is_none() && !n.abbreviation.is_empty() {
+            warnings.push(Warning::at(
+                *no,
+                format!(
+                    "Không nhận ra loại văn bản “{}” trong ký hiệu ở dòng {no}.",
+                    n.abbreviation
+                ),
+            ));
+        }
+        n.kind.map(|k| (*no, k, n.abbreviation.clone()))
+    });
+    if let Some((type_no, kind)) = head.type_line {
+        if let Some((no, number_kind, abbr)) = &from_number {
+            // `QĐ` is Quy định's Party abbreviation since 2021 as well as Quyết định's.
+            let quy_dinh_as_qd = kind == Kind::QuyDinh && matches!(abbr.as_str(), "QĐ" | "QĐi");
+            if *number_kind != kind && !quy_dinh_as_qd {
+                warnings.push(Warning::at(
+                    *no,
+                    format!(
+                        "Ký hiệu ở dòng {no} ghi loại “{}” ({abbr}) nhưng tên loại ở dòng {type_no} là “{}”; đã lấy theo tên loại.",
+                        number_kind.name(),
+                        kind.printed_name()
+                    ),
+                ));
+            }
+        }
+        return Some(kind);
+    }
+    if let Some((vv_no, _)) = &head.vv {
+        if let Some((no, number_kind, abbr)) = &from_number {
+            if *number_kind != Kind::CongVan {
+                warnings.push(Warning::at(
+                    *no,
+                    format!(
+                        "Ký hiệu ở dòng {no} ghi loại “{}” ({abbr}) nhưng văn bản có dòng “V/v” ở dòng {vv_no} như công văn; đã nhập là công văn.",
+                        number_kind.name()
+                    ),
+                ));
+            }
+        }
+        return Some(Kind::CongVan);
+    }
+    from_number.map(|(_, k, _)| k)
+}
+
+/// Names every part of the document that was not found.
+fn report_missing(
+    doc: &Document,
+    head: &header::Header,
+    label_line: Option<usize>,
+    warnings: &mut Vec<Warning>,
+) {
+    let number_line = head.number.as_ref().map(|(no, _)| *no);
+    if doc.issuer.name.is_empty() {
+        warnings.push(Warning::general(
+            "Không thấy tên cơ quan ban hành (dòng chữ in hoa ở góc trái phần đầu văn bản); hãy nhập bổ sung.",
+        ));
+    }
+    match number_line {
+        None => {
+            warnings.push(Warning::general(
+                "Không thấy dòng số, ký hiệu (“Số …”) nên chưa có ký hiệu cơ quan ban hành (như ĐU, UBND).",
+            ));
+            warnings.push(Warning::general("Chưa có số — nhập như bản dự thảo."));
+        }
+        Some(no) => {
+            if doc.issuer.code.is_empty() {
+                warnings.push(Warning::at(
+                    no,
+                    format!("Dòng số ở dòng {no} không ghi ký hiệu cơ quan ban hành."),
+                ));
+            }
+            if doc.number.is_none() {
+                warnings.push(Warning::at(
+                    no,
+                    format!("Chưa có số (dòng {no} để trống số) — nhập như bản dự thảo."),
+                ));
+            }
+        }
+    }
+    if head.type_line.is_none() && doc.kind != Some(Kind::CongVan) {
+        let message = match doc.kind {
+            Some(kind) => format!(
+                "Không thấy dòng tên loại văn bản; loại “{}” lấy theo ký hiệu ở dòng số.",
+                kind.name()
+            ),
+            None => {
+                "Không thấy dòng tên loại văn bản (như KẾ HOẠCH, BÁO CÁO); hãy chọn loại văn bản."
+                    .to_owned()
+            }
+        };
+        warnings.push(Warning::general(message));
+    }
+    if doc.title.is_empty() {
+        warnings.push(Warning::general("Không thấy trích yếu nội dung văn bản."));
+    }
+    match head.place_date_line {
+        None => warnings.push(Warning::general(
+            "Không thấy địa danh và ngày tháng ban hành.",
+        )),
+        Some(no) if doc.place.is_empty() => warnings.push(Warning::at(
+            no,
+            format!("Dòng ngày tháng (dòng {no}) không ghi địa danh."),
+        )),
+        Some(_) => {}
+    }
+    if doc.body.is_empty() {
+        warnings.push(Warning::general("Không thấy nội dung văn bản."));
+    }
+    match label_line {
+        None => warnings.push(Warning::general("Không thấy phần “Nơi nhận:”.")),
+        Some(no) => {
+            if doc.recipients.is_empty() {
+                warnings.push(Warning::at(
+                    no,
+                    format!("Phần Nơi nhận (dòng {no}) không có nơi nhận nào."),
+                ));
+            }
+            if doc.archive.is_empty() {
+                warnings.push(Warning::at(
+                    no,
+                    format!("Phần Nơi nhận (dòng {no}) không có dòng lưu (“Lưu …”)."),
+                ));
+            }
+        }
+    }
+    if doc.signature.authority.is_empty() {
+        warnings.push(Warning::general(
+            "Không có quyền hạn ký (T/M, K/T, T/L, TM., KT.…): người ký ký trực tiếp.",
+        ));
+    }
+    if doc.signature.position.is_empty() {
+        warnings.push(Warning::general("Không thấy chức vụ người ký."));
+    }
+    if doc.signature.name.is_empty() {
+        warnings.push(Warning::general("Không thấy họ tên người ký."));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_in_vietnamese() {
+        assert_eq!(size_vi(MAX_FILE_BYTES), "2 MB");
+        assert_eq!(size_vi(10 * 1024 * 1024 + 512 * 1024), "10,5 MB");
+        assert_eq!(size_vi(1000), "1 KB");
+    }
+
+    #[test]
+    fn control_characters_are_cleaned() {
+        let mut w = Vec::new();
+        assert_eq!(clean("a\u{b}b\u{c}c\u{7}", &mut w), "a\nb c");
+        assert_eq!(w.len(), 1);
+    }
+}

@@ -1,0 +1,174 @@
+//! The trích yếu and the body text.
+//!
+//! The body is stored in DESIGN.md's light markup: blocks separated by a blank line, a list
+//! item or a numbered heading always a block of its own. A text export mostly has one
+//! paragraph a line already, but OCR and hand-typed copies break lines inside a paragraph, so a
+//! line is joined to the one before only when it plainly continues it: the previous line ends
+//! mid-sentence and this one starts in lower case. Everything else — emphasis, quotes, the
+//! `./.` end mark — is kept as written.
+
+use vanthu_model::text::fold;
+
+use crate::line::{self, Line};
+use crate::Warning;
+
+/// A trích yếu wraps over at most this many source lines; more is the body without a blank line.
+const MAX_TITLE_LINES: usize = 4;
+
+/// Reads the trích yếu starting at `start` (the line after the type name): the first
+/// paragraph, joined with single spaces. Returns it and the index where the body begins.
+pub(crate) fn title(
+    lines: &[Line],
+    start: usize,
+    end: usize,
+    warnings: &mut Vec<Warning>,
+) -> (String, usize) {
+    let mut i = start;
+    while i < end && (lines[i].is_blank() || line::is_rule(&lines[i].text) || is_noise(&lines[i])) {
+        if is_noise(&lines[i]) {
+            warnings.push(Warning::noise(lines[i].no, &lines[i].text));
+        }
+        i += 1;
+    }
+    if i >= end || !may_be_title(&lines[i].text) {
+        return (String::new(), i);
+    }
+    let mut parts = vec![line::plain(&lines[i].text).to_owned()];
+    i += 1;
+    while i < end && parts.len() < MAX_TITLE_LINES {
+        let l = &lines[i];
+        let prev_ends = parts.last().is_some_and(|p| line::ends_clause(p));
+        if l.is_blank() || line::is_rule(&l.text) || is_noise(l) || prev_ends {
+            break;
+        }
+        // With no blank line after the trích yếu, the body's first paragraph follows at once:
+        // it is long, ends a sentence, or opens the way bodies do.
+        let opens_body = l.text.chars().count() > 150
+            || line::ends_clause(&l.text)
+            || ["can cu", "thuc hien", "theo ", "de ", "nham "]
+                .iter()
+                .any(|w| fold(&l.text).starts_with(w));
+        if !may_be_title(&l.text) || opens_body {
+            break;
+        }
+        parts.push(line::plain(&l.text).to_owned());
+        i += 1;
+    }
+    while i < end && (lines[i].is_blank() || line::is_rule(&lines[i].text)) {
+        i += 1;
+    }
+    (parts.join(" "), i)
+}
+
+/// A line that can be (part of) a trích yếu: not a list item or heading, not `Kính gửi`.
+fn may_be_title(text: &str) -> bool {
+    !line::starts_block(text) && !fold(text).starts_with("kinh gui")
+}
+
+/// Whole-line scan noise: `[Handwritten mark]`, or a lone page number.
+fn is_noise(l: &Line) -> bool {
+    line::is_bracketed(&l.text) || line::is_page_number(&l.text)
+}
+
+/// The body from `lines`, in the stored markup. Scan noise is dropped with a warning.
+pub(crate) fn body(lines: &[Line], warnings: &mut Vec<Warning>) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for l in lines {
+        if l.is_blank() {
+            if let Some(block) = current.take() {
+                blocks.push(block);
+            }
+            continue;
+        }
+        if line::is_bracketed(&l.text) {
+            warnings.push(Warning::noise(l.no, &l.text));
+            continue;
+        }
+        if line::is_page_number(&l.text) {
+            warnings.push(Warning::at(
+                l.no,
+                format!("Bỏ số trang ở dòng {}: “{}”", l.no, l.text),
+            ));
+            continue;
+        }
+        current = match current.take() {
+            Some(mut block)
+                if !line::ends_clause(&block)
+                    && !line::starts_block(&l.text)
+                    && continues(&l.text) =>
+            {
+                block.push(' ');
+                block.push_str(&l.text);
+                Some(block)
+            }
+            Some(block) => {
+                blocks.push(block);
+                Some(l.text.clone())
+            }
+            None => Some(l.text.clone()),
+        };
+    }
+    if let Some(block) = current {
+        blocks.push(block);
+    }
+    blocks.join("\n\n")
+}
+
+/// Whether a line continues the paragraph above it: it starts in lower case, or with a number
+/// that is not a heading (`17/4/2024 của …` after a hard wrap).
+fn continues(text: &str) -> bool {
+    line::starts_lowercase(text) || text.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        line::split_lines(text)
+    }
+
+    #[test]
+    fn hard_wraps_join_but_items_and_headings_do_not() {
+        let src = "Thực hiện Kế hoạch của\nBan Thường vụ, ngày\n17/4/2024 như sau:\nI- MỤC ĐÍCH\n- Tạo sự chuyển biến\n- Nâng cao\nnhận thức.\nCâu mới.";
+        let mut w = Vec::new();
+        let body = body(&lines(src), &mut w);
+        assert_eq!(
+            body,
+            "Thực hiện Kế hoạch của\n\nBan Thường vụ, ngày 17/4/2024 như sau:\n\nI- MỤC ĐÍCH\n\n- Tạo sự chuyển biến\n\n- Nâng cao nhận thức.\n\nCâu mới."
+        );
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn noise_is_dropped_with_a_warning() {
+        let mut w = Vec::new();
+        let body = body(&lines("Đoạn một của\n2\n[Con dấu]\nđoạn một."), &mut w);
+        assert_eq!(body, "Đoạn một của đoạn một.");
+        assert_eq!(w.len(), 2);
+        assert!(w[1].message.contains("“[Con dấu]”"), "{w:?}");
+    }
+
+    #[test]
+    fn title_wraps_until_blank_or_rule() {
+        let src = "Tổ chức Hội nghị điển hình\nKhánh Hòa giai đoạn 2025 - 2030\n-----\n\nThực hiện";
+        let mut w = Vec::new();
+        let l = lines(src);
+        let (title, next) = title(&l, 0, l.len(), &mut w);
+        assert_eq!(
+            title,
+            "Tổ chức Hội nghị điển hình Khánh Hòa giai đoạn 2025 - 2030"
+        );
+        assert_eq!(l[next].text, "Thực hiện");
+    }
+
+    #[test]
+    fn title_stops_where_the_body_starts_without_a_blank_line() {
+        let src = "Tổ chức hội nghị\nThực hiện Chỉ thị số 10-CT/TW, Đảng ủy xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH";
+        let l = lines(src);
+        let (title, next) = title(&l, 0, l.len(), &mut Vec::new());
+        assert_eq!(title, "Tổ chức hội nghị");
+        assert_eq!(next, 1);
+    }
+}

@@ -1,0 +1,378 @@
+//! Headers as they come out of Word and scanners: both formats, table rows, drafts, dates.
+
+use chrono::NaiveDate;
+use vanthu_model::{Format, Kind, Secrecy, Status, Urgency};
+
+use crate::{import, listed, warns};
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+const PARTY: &str = "\
+ĐẢNG BỘ TỈNH KHÁNH HÒA
+ĐẢNG ỦY SỞ GIÁO DỤC VÀ ĐÀO TẠO
+*
+Số 15-BC/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Khánh Hòa, ngày 05 tháng 3 năm 2024
+
+BÁO CÁO
+kết quả công tác xây dựng Đảng quý I năm 2024
+-----
+
+Trong quý I, Đảng ủy đã lãnh đạo hoàn thành các nhiệm vụ./.
+
+Nơi nhận:
+- Ban Thường vụ Tỉnh ủy (để b/c),
+- Lưu Văn phòng Đảng ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+(Đã ký)
+Trần Thị Bình
+";
+
+#[test]
+fn full_party_header() {
+    let imp = import(PARTY);
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(
+        doc.issuer.parent, "ĐẢNG BỘ TỈNH KHÁNH HÒA",
+        "parent body wrong:\n{w}"
+    );
+    assert_eq!(doc.issuer.name, "ĐẢNG ỦY SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+    assert_eq!(doc.issuer.code, "ĐU");
+    assert_eq!((doc.number, doc.status), (Some(15), Status::Issued));
+    assert_eq!(doc.kind, Some(Kind::BaoCao));
+    assert_eq!(doc.format, Format::Party);
+    assert_eq!(doc.place, "Khánh Hòa");
+    assert_eq!(doc.date, ymd(2024, 3, 5), "the written date was not read");
+    assert_eq!(doc.title, "kết quả công tác xây dựng Đảng quý I năm 2024");
+    assert_eq!(
+        doc.body,
+        "Trong quý I, Đảng ủy đã lãnh đạo hoàn thành các nhiệm vụ./."
+    );
+    assert_eq!(doc.signature.authority, "T/M BAN THƯỜNG VỤ");
+    assert_eq!(doc.signature.position, "PHÓ BÍ THƯ");
+    assert_eq!(doc.signature.name, "Trần Thị Bình");
+    assert!(
+        warns(&imp, "“(Đã ký)”"),
+        "the dropped (Đã ký) must be quoted:\n{w}"
+    );
+    assert_eq!(
+        imp.warnings.len(),
+        1,
+        "a complete document needs one warning only:\n{w}"
+    );
+}
+
+#[test]
+fn full_state_header() {
+    let text = "\
+ỦY BAN NHÂN DÂN
+TỈNH KHÁNH HÒA
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+_______________
+Số: 7098/KH-UBND
+Khánh Hòa, ngày 01 tháng 7 năm 2024
+
+KẾ HOẠCH
+Tổ chức Đại hội Thi đua yêu nước các cấp
+________
+
+Căn cứ Luật Thi đua, khen thưởng năm 2022;
+
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau./.
+
+Nơi nhận:
+- Bộ Nội vụ;
+- Các sở, ban, ngành;
+- Lưu: VT, TĐKT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Tấn Tuân
+";
+    let imp = import(text);
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(
+        doc.format,
+        Format::State,
+        "a State header was read as Party:\n{w}"
+    );
+    assert_eq!((doc.number, doc.kind), (Some(7098), Some(Kind::KeHoach)));
+    assert_eq!(doc.issuer.code, "UBND");
+    assert_eq!(
+        doc.issuer.parent, "",
+        "a wrapped name was split into parent and name"
+    );
+    assert_eq!(doc.issuer.name, "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA");
+    assert_eq!(doc.date, ymd(2024, 7, 1));
+    assert_eq!(doc.title, "Tổ chức Đại hội Thi đua yêu nước các cấp");
+    assert!(doc.body.starts_with("Căn cứ Luật"));
+    assert_eq!(doc.recipients.len(), 2);
+    assert_eq!(doc.recipients[1].name, "Các sở, ban, ngành");
+    assert_eq!(doc.archive, "Lưu: VT, TĐKT");
+    assert_eq!(doc.signature.authority, "TM. ỦY BAN NHÂN DÂN");
+    assert_eq!(doc.signature.position, "CHỦ TỊCH");
+    assert_eq!(doc.signature.name, "Nguyễn Tấn Tuân");
+    assert!(!warns(&imp, "Thể thức không thống nhất"), "{w}");
+}
+
+#[test]
+fn word_two_column_rows_with_tabs() {
+    let text = "\
+ĐẢNG BỘ TỈNH KHÁNH HÒA\tĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY SỞ Y TẾ\t
+*\t
+Số 82-KH/ĐU\tKhánh Hòa, ngày 15 tháng 3 năm 2024
+
+KẾ HOẠCH
+Tổ chức hội nghị sơ kết
+
+Nội dung kế hoạch./.
+
+Nơi nhận:\tT/M BAN THƯỜNG VỤ
+- Ban Thường vụ Đảng ủy,\tBÍ THƯ
+- Các chi bộ,\t
+- Lưu Văn phòng Đảng ủy.\t
+\t[Con dấu]
+\tNguyễn Văn Hiếu
+";
+    let imp = import(text);
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(doc.issuer.parent, "ĐẢNG BỘ TỈNH KHÁNH HÒA", "{w}");
+    assert_eq!(
+        doc.issuer.name, "ĐẢNG ỦY SỞ Y TẾ",
+        "the right column leaked into the issuer"
+    );
+    assert_eq!((doc.number, doc.issuer.code.as_str()), (Some(82), "ĐU"));
+    assert_eq!(doc.place, "Khánh Hòa");
+    assert_eq!(doc.date, ymd(2024, 3, 15));
+    assert_eq!(doc.body, "Nội dung kế hoạch./.");
+    assert_eq!(
+        doc.recipients
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ban Thường vụ Đảng ủy", "Các chi bộ"],
+        "the signature column leaked into Nơi nhận"
+    );
+    assert_eq!(doc.archive, "Lưu Văn phòng Đảng ủy");
+    assert_eq!(doc.signature.authority, "T/M BAN THƯỜNG VỤ");
+    assert_eq!(doc.signature.position, "BÍ THƯ");
+    assert_eq!(doc.signature.name, "Nguyễn Văn Hiếu");
+    assert!(warns(&imp, "“[Con dấu]”"), "{w}");
+}
+
+#[test]
+fn two_column_rows_with_wide_spaces() {
+    let text = "\
+ĐẢNG BỘ TỈNH KHÁNH HÒA          ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY SỞ Y TẾ
+*
+Số 05-TB/ĐU          Nha Trang, ngày 09 tháng 01 năm 2025
+
+THÔNG BÁO
+kết luận của Ban Thường vụ
+
+Nội dung thông báo./.
+
+Nơi nhận:
+- Các chi bộ,                    T/M BAN THƯỜNG VỤ
+- Lưu Văn phòng.                 PHÓ BÍ THƯ
+
+                                 Lê Văn Tám
+";
+    let imp = import(text);
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(doc.issuer.name, "ĐẢNG ỦY SỞ Y TẾ", "{w}");
+    assert_eq!(doc.issuer.parent, "ĐẢNG BỘ TỈNH KHÁNH HÒA");
+    assert_eq!((doc.number, doc.kind), (Some(5), Some(Kind::ThongBao)));
+    assert_eq!(
+        (doc.place.as_str(), doc.date),
+        ("Nha Trang", ymd(2025, 1, 9))
+    );
+    assert_eq!(doc.recipients.len(), 1, "{:?}", doc.recipients);
+    assert_eq!(doc.archive, "Lưu Văn phòng");
+    assert_eq!(doc.signature.authority, "T/M BAN THƯỜNG VỤ");
+    assert_eq!(doc.signature.position, "PHÓ BÍ THƯ");
+    assert_eq!(doc.signature.name, "Lê Văn Tám");
+}
+
+#[test]
+fn impossible_and_blank_dates_are_left_empty() {
+    let imp =
+        import("Số 3-KH/ĐU\nHà Nội, ngày 30 tháng 02 năm 2024\nKẾ HOẠCH\nvề việc A\n\nNội dung.");
+    assert_eq!(imp.document.date, None, "an impossible date was stored");
+    assert_eq!(
+        imp.document.place, "Hà Nội",
+        "the place was lost with the bad date"
+    );
+    assert!(
+        imp.warnings
+            .iter()
+            .any(|w| w.line == Some(2) && w.message.contains("không có thật")),
+        "no warning names the impossible date:\n{}",
+        listed(&imp)
+    );
+
+    let imp = import(
+        "Số     -KH/ĐU\nKhánh Hòa, ngày    tháng    năm 2025\nKẾ HOẠCH\nvề việc A\n\nNội dung.",
+    );
+    let doc = &imp.document;
+    assert_eq!(doc.date, None);
+    assert_eq!(doc.place, "Khánh Hòa", "a blank date must keep its place");
+    assert!(warns(&imp, "còn để trống"), "{}", listed(&imp));
+    assert_eq!(doc.number, None, "a blank number was invented");
+    assert_eq!(
+        (doc.kind, doc.issuer.code.as_str()),
+        (Some(Kind::KeHoach), "ĐU")
+    );
+    assert_eq!(doc.status, Status::Draft);
+    assert!(warns(&imp, "Chưa có số"), "{}", listed(&imp));
+}
+
+#[test]
+fn state_draft_number_and_secrecy_marks() {
+    let text = "\
+SỞ Y TẾ
+MẬT
+HỎA TỐC
+Số:    /BC-SYT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+BÁO CÁO
+Tình hình dịch bệnh
+
+Nội dung.
+";
+    let imp = import(text);
+    let doc = &imp.document;
+    assert_eq!(
+        doc.secrecy,
+        Some(Secrecy::Mat),
+        "the MẬT stamp was not read"
+    );
+    assert_eq!(
+        doc.urgency,
+        Some(Urgency::HoaToc),
+        "the HỎA TỐC stamp was not read"
+    );
+    assert_eq!(
+        doc.issuer.name, "SỞ Y TẾ",
+        "a stamp was taken for the issuer"
+    );
+    assert_eq!(doc.issuer.parent, "");
+    assert_eq!((doc.number, doc.issuer.code.as_str()), (None, "SYT"));
+    assert_eq!((doc.kind, doc.format), (Some(Kind::BaoCao), Format::State));
+}
+
+#[test]
+fn type_name_wins_over_the_symbol_with_a_warning() {
+    let imp = import("Số 15-BC/ĐU\n\nKẾ HOẠCH\nTổ chức hội nghị\n\nNội dung.");
+    assert_eq!(imp.document.kind, Some(Kind::KeHoach));
+    assert!(
+        warns(&imp, "đã lấy theo tên loại"),
+        "a symbol/type mismatch must be reported:\n{}",
+        listed(&imp)
+    );
+}
+
+#[test]
+fn party_cong_van_with_vv() {
+    let text = "\
+ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\tĐẢNG CỘNG SẢN VIỆT NAM
+BAN TỔ CHỨC
+*
+Số 357-CV/BTCTU\tKhánh Hòa, ngày 09 tháng 01 năm 2025
+V/v báo cáo số lượng đảng viên
+năm 2024
+
+Kính gửi: Các tổ chức cơ sở đảng trực thuộc.
+
+Đề nghị các đơn vị báo cáo trước ngày 20/01/2025./.
+
+Nơi nhận:
+- Như trên,
+- Lưu VT.
+
+K/T TRƯỞNG BAN
+PHÓ TRƯỞNG BAN
+
+Lê Thị Hoa
+";
+    let imp = import(text);
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(doc.kind, Some(Kind::CongVan), "{w}");
+    assert_eq!(
+        doc.title, "báo cáo số lượng đảng viên năm 2024",
+        "the V/v trích yếu is wrong"
+    );
+    assert_eq!((doc.number, doc.issuer.code.as_str()), (Some(357), "BTCTU"));
+    assert_eq!(doc.issuer.name, "BAN TỔ CHỨC");
+    assert!(
+        doc.body.starts_with("Kính gửi: Các tổ chức"),
+        "{}",
+        doc.body
+    );
+    assert_eq!(doc.recipients.len(), 1);
+    assert_eq!(doc.archive, "Lưu VT");
+    assert_eq!(doc.signature.authority, "K/T TRƯỞNG BAN");
+    assert_eq!(doc.signature.position, "PHÓ TRƯỞNG BAN");
+    assert!(
+        !warns(&imp, "tên loại"),
+        "a công văn has no type name to miss:\n{w}"
+    );
+}
+
+#[test]
+fn state_cong_van_by_its_symbol() {
+    let text = "\
+ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA
+Số: 05/UBND-VP
+V/v: tổ chức Tết Nguyên đán
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Khánh Hòa, ngày 05 tháng 01 năm 2025
+
+Kính gửi: Các sở, ban, ngành.
+
+Nội dung./.
+";
+    let imp = import(text);
+    let doc = &imp.document;
+    assert_eq!(
+        (doc.kind, doc.format),
+        (Some(Kind::CongVan), Format::State),
+        "{}",
+        listed(&imp)
+    );
+    assert_eq!((doc.number, doc.issuer.code.as_str()), (Some(5), "UBND-VP"));
+    assert_eq!(doc.title, "tổ chức Tết Nguyên đán");
+    assert_eq!(doc.date, ymd(2025, 1, 5));
+    assert!(doc.body.starts_with("Kính gửi:"));
+}
+
+#[test]
+fn nfd_input_is_stored_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+    let nfd: String = PARTY.nfd().collect();
+    assert_ne!(nfd, PARTY);
+    let imp = import(&nfd);
+    let nfc = import(PARTY);
+    assert_eq!(
+        imp.document, nfc.document,
+        "NFD text (a Mac file) imported differently"
+    );
+    assert_eq!(imp.document.issuer.name, "ĐẢNG ỦY SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+    assert!(imp.document.body.nfc().eq(imp.document.body.chars()));
+}
