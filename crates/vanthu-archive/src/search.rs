@@ -12,6 +12,9 @@
 //! stored [`RANK_WINDOW`] matches are ranked: finding them is a walk down the index, cheap at
 //! any archive size, and the clerk narrows a broad query by typing one more word.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
@@ -39,19 +42,24 @@ pub(crate) fn symbol_key(s: &str) -> String {
 }
 
 /// (Re)indexes one document inside the caller's transaction.
+///
+/// Each column holds every distinct word once. With column-level detail FTS5 counts a word at
+/// most once per column anyway, so repeats would only cost indexing time (about half of it for
+/// a plan's body). The exact index holds only the distinct words that carry marks (or đ): an
+/// unmarked word is the same folded or not.
 pub(crate) fn index_tx(conn: &Connection, id: i64, doc: &Document, replace: bool) -> Result<()> {
-    let err = ArchiveError::sqlite("update the search index");
+    let err = || ArchiveError::sqlite("update the search index");
     if replace {
         conn.execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
-            .map_err(ArchiveError::sqlite("update the search index"))?;
+            .map_err(err())?;
         conn.execute("DELETE FROM documents_exact WHERE rowid = ?1", [id])
-            .map_err(ArchiveError::sqlite("update the search index"))?;
+            .map_err(err())?;
     }
     let meta = meta_text(doc);
     let folded = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        text::push_folded_words(s, &mut out);
-        out
+        let mut all = String::with_capacity(s.len());
+        text::push_folded_words(s, &mut all);
+        distinct(all.split_ascii_whitespace())
     };
     conn.prepare_cached(
         "INSERT INTO documents_fts (rowid, title, body, meta) VALUES (?1, ?2, ?3, ?4)",
@@ -64,16 +72,50 @@ pub(crate) fn index_tx(conn: &Connection, id: i64, doc: &Document, replace: bool
             folded(&meta)
         ])
     })
-    .map_err(ArchiveError::sqlite("update the search index"))?;
-    let mut exact = String::with_capacity(doc.title.len() + meta.len() + doc.body.len() + 2);
+    .map_err(err())?;
+    let mut exact = String::new();
     for part in [&doc.title, &meta, &doc.body] {
-        exact.push_str(part);
-        exact.push('\n');
+        exact.push_str(&text::lower_exact(part));
+        exact.push(' ');
     }
+    let marked = distinct(
+        exact
+            .split(|c: char| !text::is_word_char(c))
+            .filter(|w| !w.is_ascii()),
+    );
     conn.prepare_cached("INSERT INTO documents_exact (rowid, exact) VALUES (?1, ?2)")
-        .and_then(|mut st| st.execute(rusqlite::params![id, text::lower_exact(&exact)]))
-        .map_err(err)?;
+        .and_then(|mut st| st.execute(rusqlite::params![id, marked]))
+        .map_err(err())?;
     Ok(())
+}
+
+/// The words, each once, joined by spaces.
+fn distinct<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut seen: HashSet<&str, BuildHasherDefault<WordHasher>> = HashSet::default();
+    let mut out = String::new();
+    for w in words.filter(|w| !w.is_empty()) {
+        if seen.insert(w) {
+            out.push_str(w);
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// A multiply-rotate hash (FxHash's): words are short and not attacker-chosen, and the default
+/// SipHash was a tenth of the import time.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Everything about a document other than its title and body that a clerk may search by.
@@ -129,12 +171,12 @@ impl Archive {
         // Exact-diacritic ranking only matters when the clerk typed marks.
         let lower = text::lower_exact(query);
         let exact_q = (text::fold(query) != lower).then(|| {
-            let exact_words: Vec<String> = lower
+            let marked: Vec<String> = lower
                 .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
+                .filter(|w| !w.is_ascii())
                 .map(str::to_owned)
                 .collect();
-            match_expr(&exact_words, false)
+            match_expr(&marked, false)
         });
         let (cond, filter_args) = filter_sql(filter);
         let filter_params: Vec<&dyn ToSql> = filter_args.iter().map(|b| b.as_ref()).collect();

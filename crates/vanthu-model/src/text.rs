@@ -158,6 +158,15 @@ pub fn folded_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `c` belongs to a word (a letter or a digit), fast for Vietnamese text.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        table_fold(c).is_some() || c.is_alphanumeric()
+    }
+}
+
 /// The folded words of `s`, each followed by one space, appended to `out` — the indexing form
 /// of [`folded_words`], without a vector of small strings.
 pub fn push_folded_words(s: &str, out: &mut String) {
