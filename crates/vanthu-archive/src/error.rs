@@ -84,7 +84,7 @@ impl ArchiveError {
                 "Văn bản {symbol} đã ban hành nên không được sửa hay xóa. Muốn đính chính, hãy tạo văn bản mới."
             ),
             ArchiveError::Invalid(problems) => {
-                format!("Văn bản chưa hợp lệ — {}", Problem::list_vi(problems))
+                format!("Văn bản chưa hợp lệ:\n{}", Problem::list_vi(problems))
             }
             ArchiveError::DraftWithNumber => "Bản dự thảo không được có số; số chỉ được cấp khi phát hành (hoặc ghi \"status\": \"issued\" nếu đây là văn bản đã ban hành trước đây).".to_owned(),
             ArchiveError::DuplicateNumber { symbol } => format!(

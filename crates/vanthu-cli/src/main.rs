@@ -1,1 +1,415 @@
-fn main() {}
+//! `vanthu`: the archive's operations from the command line, for batch work (importing a
+//! folder of last years' plans), scripting, and the end-to-end tests.
+//!
+//! Exit status: 0 success; 1 a user error (the message on stderr, in Vietnamese and English;
+//! the archive left as it was); 2 a usage error (clap's).
+
+mod error;
+mod output;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use vanthu_archive::{Archive, Filter, IssuerProfile, Stamp};
+use vanthu_model::{Document, Format, Kind, Status};
+
+use crate::error::CliError;
+
+/// A JSON document file is at most this large (a 200-page plan is well under 1 MB).
+const MAX_JSON_BYTES: u64 = 2 * 1024 * 1024;
+
+#[derive(Parser)]
+#[command(
+    name = "vanthu",
+    version,
+    about = "VănThư — kho văn bản đi của văn phòng cấp ủy: nhập, đánh số, tìm, in.",
+    long_about = "VănThư — kho văn bản đi của văn phòng cấp ủy: nhập, đánh số, tìm, in.\n\n\
+        Kho lưu trữ mặc định nằm trong thư mục dữ liệu của ứng dụng (cùng kho với ứng dụng \
+        máy tính); --db hoặc biến VANTHU_DB chỉ định tệp khác.\n\
+        Mã thoát: 0 thành công; 1 lỗi dữ liệu (thông báo trên stderr, kho không đổi); \
+        2 sai cú pháp lệnh."
+)]
+struct Cli {
+    /// Tệp kho lưu trữ (SQLite).
+    #[arg(long, global = true, env = "VANTHU_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Nhập các tệp .txt (xuất từ Word hoặc bản quét). Văn bản có số được ghi là đã ban hành
+    /// với số đó; còn lại là dự thảo. In mã số từng văn bản; cảnh báo ra stderr. Lỗi ở một tệp
+    /// thì không tệp nào được nhập.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Tạo văn bản từ tệp JSON (dạng trao đổi); in mã số. "status": "issued" kèm "number"
+    /// ghi nhận văn bản đã ban hành trước đây.
+    New {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// Xem một văn bản.
+    Show {
+        id: i64,
+        /// In dạng JSON trao đổi.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Liệt kê văn bản, mới nhất trước.
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// In dạng JSON trao đổi (danh sách).
+        #[arg(long)]
+        json: bool,
+        /// Số dòng tối đa.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
+    /// Tìm văn bản, có dấu hoặc không dấu, theo cụm từ hoặc số ký hiệu.
+    Search {
+        query: String,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Thay nội dung một dự thảo bằng tệp JSON (văn bản đã ban hành thì không sửa được).
+    Edit {
+        id: i64,
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// Ban hành: lấy số tiếp theo trong sổ và khóa văn bản; in số, ký hiệu.
+    Issue { id: i64 },
+    /// Xuất PDF của một văn bản trong kho.
+    Export {
+        id: i64,
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: PathBuf,
+    },
+    /// Dàn trang PDF thẳng từ tệp JSON, không cần kho.
+    ExportJson {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        #[arg(long, value_name = "OUT.pdf")]
+        pdf: PathBuf,
+    },
+    /// Cơ quan ban hành đã lưu (nhiệm kỳ cấp ủy quyết định việc đánh số lại).
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+}
+
+#[derive(Subcommand)]
+enum ProfileCommand {
+    /// Thêm cơ quan ban hành.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        code: String,
+        #[arg(long, default_value = "")]
+        parent: String,
+        #[arg(long, value_parser = parse_format, default_value = "party")]
+        format: Format,
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Ngày bắt đầu nhiệm kỳ cấp ủy (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        term_start: Option<chrono::NaiveDate>,
+    },
+    /// Liệt kê cơ quan ban hành.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct FilterArgs {
+    /// Loại văn bản (ke_hoach, bao_cao, …).
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<Kind>,
+    /// Năm ban hành.
+    #[arg(long)]
+    year: Option<i32>,
+    /// Trạng thái: draft (dự thảo) hoặc issued (đã ban hành).
+    #[arg(long, value_parser = parse_status)]
+    status: Option<Status>,
+    /// Ký hiệu cơ quan ban hành (ĐU, UBND, …).
+    #[arg(long)]
+    issuer: Option<String>,
+}
+
+impl From<FilterArgs> for Filter {
+    fn from(a: FilterArgs) -> Filter {
+        Filter {
+            kind: a.kind,
+            year: a.year,
+            status: a.status,
+            issuer: a.issuer,
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    Kind::from_key(s).ok_or_else(|| {
+        let keys: Vec<_> = Kind::all().map(Kind::key).collect();
+        format!("loại văn bản không có: {s} (có: {})", keys.join(", "))
+    })
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    Status::from_key(s).ok_or_else(|| format!("trạng thái không có: {s} (draft hoặc issued)"))
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::from_key(s).ok_or_else(|| format!("thể thức không có: {s} (party hoặc state)"))
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    vanthu_model::date::parse_iso(s).map_err(|e| e.message_vi())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("lỗi: {}", e.message_vi());
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let db = || -> Result<Archive, CliError> {
+        let path = match &cli.db {
+            Some(p) => p.clone(),
+            None => vanthu_archive::default_path().ok_or(CliError::NoDataDir)?,
+        };
+        Ok(Archive::open(&path)?)
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cli.command {
+        Command::Import { files } => {
+            let mut archive = db()?;
+            let conventions = archive.conventions()?;
+            let mut docs = Vec::with_capacity(files.len());
+            for path in &files {
+                let bytes = read_input(path, vanthu_import::MAX_FILE_BYTES as u64)?;
+                let imported =
+                    vanthu_import::import_text(&bytes, &conventions).map_err(|source| {
+                        CliError::Import {
+                            path: path.clone(),
+                            source,
+                        }
+                    })?;
+                for w in &imported.warnings {
+                    match w.line {
+                        Some(line) => {
+                            eprintln!("cảnh báo: {}:{line}: {}", path.display(), w.message)
+                        }
+                        None => eprintln!("cảnh báo: {}: {}", path.display(), w.message),
+                    }
+                }
+                docs.push(imported.document);
+            }
+            let ids = archive.create_all(&docs, &Stamp::now())?;
+            for id in ids {
+                writeln!(out, "{id}").ok();
+            }
+        }
+        Command::New { file } => {
+            let doc = read_document(&file)?;
+            let id = db()?.create(&doc, &Stamp::now())?;
+            writeln!(out, "{id}").ok();
+        }
+        Command::Show { id, json } => {
+            let doc = db()?.get(id)?;
+            if json {
+                writeln!(out, "{}", doc.to_json_pretty()).ok();
+            } else {
+                output::document(&mut out, &doc).ok();
+            }
+        }
+        Command::List {
+            filter,
+            json,
+            limit,
+        } => {
+            let archive = db()?;
+            let rows = archive.list(&filter.into(), limit, 0)?;
+            if json {
+                let docs = rows
+                    .iter()
+                    .map(|r| archive.get(r.id))
+                    .collect::<Result<Vec<_>, _>>()?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&docs).expect("serialise")
+                )
+                .ok();
+            } else {
+                output::table(&mut out, &rows).ok();
+            }
+        }
+        Command::Search {
+            query,
+            filter,
+            json,
+            limit,
+        } => {
+            let archive = db()?;
+            let hits = archive.search(&query, &filter.into(), limit)?;
+            if json {
+                let docs = hits
+                    .iter()
+                    .map(|h| archive.get(h.summary.id))
+                    .collect::<Result<Vec<_>, _>>()?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&docs).expect("serialise")
+                )
+                .ok();
+            } else {
+                let rows: Vec<_> = hits.into_iter().map(|h| h.summary).collect();
+                output::table(&mut out, &rows).ok();
+            }
+        }
+        Command::Edit { id, file } => {
+            let doc = read_document(&file)?;
+            db()?.update_draft(id, &doc, &Stamp::now())?;
+        }
+        Command::Issue { id } => {
+            let issued = db()?.issue(id, &Stamp::now())?;
+            writeln!(out, "{}", issued.symbol).ok();
+        }
+        Command::Export { id, pdf } => {
+            let archive = db()?;
+            let doc = archive.get(id)?;
+            write_pdf(&doc, archive.conventions()?, &pdf)?;
+        }
+        Command::ExportJson { file, pdf } => {
+            let doc = read_document(&file)?;
+            write_pdf(&doc, Default::default(), &pdf)?;
+        }
+        Command::Profile(ProfileCommand::Add {
+            name,
+            code,
+            parent,
+            format,
+            place,
+            term_start,
+        }) => {
+            let profile = IssuerProfile {
+                id: None,
+                parent,
+                name,
+                code,
+                format,
+                place,
+                term_start,
+            };
+            let id = db()?.save_issuer_profile(&profile, &Stamp::now())?;
+            writeln!(out, "{id}").ok();
+        }
+        Command::Profile(ProfileCommand::List { json }) => {
+            let profiles = db()?.issuer_profiles()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&profiles).expect("serialise")
+                )
+                .ok();
+            } else {
+                output::profiles(&mut out, &profiles).ok();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads a whole input file (`-` is standard input), refusing what cannot be a document before
+/// reading it all.
+fn read_input(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
+    let read_err = |source| CliError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .take(max + 1)
+            .read_to_end(&mut bytes)
+            .map_err(read_err)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(read_err)?;
+        let len = file.metadata().map_err(read_err)?.len();
+        if len > max {
+            return Err(CliError::TooLarge {
+                path: path.to_owned(),
+                bytes: len,
+                max,
+            });
+        }
+        file.take(max + 1)
+            .read_to_end(&mut bytes)
+            .map_err(read_err)?;
+    }
+    if bytes.len() as u64 > max {
+        return Err(CliError::TooLarge {
+            path: path.to_owned(),
+            bytes: bytes.len() as u64,
+            max,
+        });
+    }
+    Ok(bytes)
+}
+
+fn read_document(path: &Path) -> Result<Document, CliError> {
+    let bytes = read_input(path, MAX_JSON_BYTES)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| CliError::NotUtf8 {
+        path: path.to_owned(),
+    })?;
+    Document::from_json(text).map_err(|source| CliError::Model {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+fn write_pdf(
+    doc: &Document,
+    conventions: vanthu_model::Conventions,
+    out: &Path,
+) -> Result<(), CliError> {
+    let options = vanthu_pdf::RenderOptions {
+        conventions,
+        ..Default::default()
+    };
+    let bytes = vanthu_pdf::render(doc, &options)?;
+    // Write beside the target and rename, so a failed export never leaves half a PDF.
+    let tmp = out.with_extension("pdf.tmp");
+    let write_err = |source| CliError::Write {
+        path: out.to_owned(),
+        source,
+    };
+    std::fs::write(&tmp, &bytes).map_err(write_err)?;
+    std::fs::rename(&tmp, out).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        write_err(e)
+    })
+}

@@ -42,12 +42,13 @@ impl Problem {
         }
     }
 
+    /// One problem per line, `- path: message`.
     pub fn list_vi(problems: &[Problem]) -> String {
         problems
             .iter()
-            .map(|p| format!("{}: {}", p.path, p.message))
+            .map(|p| format!("- {}: {}", p.path, p.message))
             .collect::<Vec<_>>()
-            .join("; ")
+            .join("\n")
     }
 
     pub fn list_en(problems: &[Problem]) -> String {

@@ -1,0 +1,125 @@
+//! Human-readable output: a document as a clerk reads it, and the archive table.
+
+use std::io::{self, Write};
+
+use vanthu_archive::{DocumentSummary, IssuerProfile};
+use vanthu_model::{date, Document, Status};
+
+pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let field = |out: &mut dyn Write, label: &str, value: &str| -> io::Result<()> {
+        if value.is_empty() {
+            Ok(())
+        } else {
+            writeln!(out, "{label:<16}{value}")
+        }
+    };
+    field(
+        out,
+        "Mã số:",
+        &doc.id.map(|i| i.to_string()).unwrap_or_default(),
+    )?;
+    field(out, "Trạng thái:", doc.status.name_vi())?;
+    field(out, "Thể thức:", doc.format.name_vi())?;
+    field(out, "Loại:", doc.kind.map_or("", |k| k.name()))?;
+    field(out, "Số, ký hiệu:", doc.symbol.as_deref().unwrap_or(""))?;
+    field(out, "Cơ quan cấp trên:", &doc.issuer.parent)?;
+    field(out, "Cơ quan:", &doc.issuer.name)?;
+    field(out, "Ký hiệu CQ:", &doc.issuer.code)?;
+    let when = doc
+        .date
+        .map(|d| date::place_and_date(&doc.place, d))
+        .unwrap_or_else(|| doc.place.clone());
+    field(out, "Địa danh, ngày:", &when)?;
+    field(out, "Độ mật:", doc.secrecy.map_or("", |s| s.mark()))?;
+    field(out, "Độ khẩn:", doc.urgency.map_or("", |u| u.mark()))?;
+    field(out, "Trích yếu:", &doc.title)?;
+    field(out, "Người ký:", &signer(doc))?;
+    if !doc.recipients.is_empty() || !doc.archive.is_empty() {
+        writeln!(out, "Nơi nhận:")?;
+        for r in &doc.recipients {
+            if r.note.is_empty() {
+                writeln!(out, "  - {}", r.name)?;
+            } else {
+                writeln!(out, "  - {} ({})", r.name, r.note)?;
+            }
+        }
+        if !doc.archive.is_empty() {
+            writeln!(out, "  - {}", doc.archive)?;
+        }
+    }
+    if !doc.body.is_empty() {
+        writeln!(out, "\n{}", doc.body)?;
+    }
+    Ok(())
+}
+
+fn signer(doc: &Document) -> String {
+    let s = &doc.signature;
+    [&s.authority, &s.position, &s.name]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+pub fn table(out: &mut impl Write, rows: &[DocumentSummary]) -> io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "(không có văn bản nào)");
+    }
+    writeln!(
+        out,
+        "{:>5}  {:<14}  {:<10}  {:<12}  {:<11}  {:<20}  Trích yếu",
+        "Mã", "Số, ký hiệu", "Ngày", "Loại", "Trạng thái", "Người ký"
+    )?;
+    for r in rows {
+        let status = match r.status {
+            Status::Draft => "Dự thảo",
+            Status::Issued => "Đã ban hành",
+        };
+        writeln!(
+            out,
+            "{:>5}  {:<14}  {:<10}  {:<12}  {:<11}  {:<20}  {}",
+            r.id,
+            r.symbol.as_deref().unwrap_or("—"),
+            r.date
+                .map_or_else(|| "—".to_owned(), |d| d.format("%d/%m/%Y").to_string()),
+            r.kind.map_or("—", |k| k.name()),
+            status,
+            clip(&r.signer, 20),
+            r.title
+        )?;
+    }
+    Ok(())
+}
+
+pub fn profiles(out: &mut impl Write, profiles: &[IssuerProfile]) -> io::Result<()> {
+    if profiles.is_empty() {
+        return writeln!(out, "(chưa có cơ quan ban hành nào)");
+    }
+    for p in profiles {
+        let term = p
+            .term_start
+            .map(|d| format!(", nhiệm kỳ từ {}", d.format("%d/%m/%Y")))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:>4}  {} ({}, {}){term}",
+            p.id.unwrap_or_default(),
+            p.name,
+            p.code,
+            p.format.name_vi()
+        )?;
+    }
+    Ok(())
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut c: String = s.chars().take(n - 1).collect();
+        c.push('…');
+        c
+    }
+}

@@ -1,0 +1,100 @@
+//! The three corpus plans through the real binary: import, show, search.
+
+use crate::{corpus, Env};
+
+fn import_corpus(env: &Env) -> Vec<String> {
+    let files = ["001", "002", "003"].map(|n| corpus(n).to_string_lossy().into_owned());
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let out = env.run(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("[Handwritten mark]"),
+        "the dropped scan mark is quoted in a warning: {stderr}"
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_corpus_imports_and_reads_back() {
+    let env = Env::new();
+    let ids = import_corpus(&env);
+    assert_eq!(ids.len(), 3, "one id per file: {ids:?}");
+
+    let d1 = env.show(&ids[0]);
+    assert_eq!(d1["status"], "draft");
+    assert_eq!(d1["kind"], "ke_hoach");
+    assert_eq!(d1["signature"]["name"], "Nguyễn Tiến Dũng");
+    assert!(!d1["body"].as_str().unwrap().contains("Handwritten"));
+
+    let d2 = env.show(&ids[1]);
+    assert_eq!(
+        d2["status"], "issued",
+        "a document with a number is recorded as issued"
+    );
+    assert_eq!(d2["number"], 82);
+    assert_eq!(d2["symbol"], "82-KH/ĐU");
+    assert_eq!(
+        d2["title"],
+        "Tổ chức hội nghị chuyên đề sinh hoạt chi bộ mẫu"
+    );
+    assert_eq!(d2["signature"]["authority"], "T/M BAN THƯỜNG VỤ");
+    assert_eq!(d2["signature"]["position"], "BÍ THƯ");
+    assert_eq!(d2["archive"], "Lưu Văn phòng Đảng ủy");
+
+    let d3 = env.show(&ids[2]);
+    assert_eq!(d3["signature"]["position"], "HIỆU TRƯỞNG");
+    assert_eq!(d3["signature"]["name"], "Lưu Hồng Vân");
+
+    let human = env.ok(&["show", &ids[1]]);
+    assert!(
+        human.contains("82-KH/ĐU") && human.contains("Đã ban hành"),
+        "{human}"
+    );
+}
+
+fn search_ids(env: &Env, q: &str) -> Vec<i64> {
+    let out = env.ok(&["search", q, "--json"]);
+    let docs: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    docs.iter().map(|d| d["id"].as_i64().unwrap()).collect()
+}
+
+#[test]
+fn the_corpus_is_found_as_clerks_type() {
+    let env = Env::new();
+    let ids: Vec<i64> = import_corpus(&env)
+        .iter()
+        .map(|i| i.parse().unwrap())
+        .collect();
+    assert_eq!(
+        search_ids(&env, "sinh hoat chi bo mau")[0],
+        ids[1],
+        "the 002 plan, typed without marks"
+    );
+    let mut plain = search_ids(&env, "dang uy");
+    let mut new_style = search_ids(&env, "Đảng ủy");
+    let mut old_style = search_ids(&env, "Đảng uỷ");
+    plain.sort();
+    new_style.sort();
+    old_style.sort();
+    assert!(!plain.is_empty());
+    assert_eq!(plain, new_style);
+    assert_eq!(plain, old_style);
+    assert_eq!(search_ids(&env, "82-KH/ĐU")[0], ids[1], "by symbol");
+    assert_eq!(search_ids(&env, "Khanh Hoa"), [ids[2]]);
+    assert!(search_ids(&env, "khong co tu nay").is_empty());
+    let table = env.ok(&["search", "khong co tu nay"]);
+    assert!(table.contains("không có văn bản nào"), "{table}");
+    let drafts = env.ok(&["list", "--status", "draft", "--json"]);
+    let drafts: Vec<serde_json::Value> = serde_json::from_str(&drafts).unwrap();
+    assert_eq!(drafts.len(), 2);
+}
