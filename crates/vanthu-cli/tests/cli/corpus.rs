@@ -98,3 +98,67 @@ fn the_corpus_is_found_as_clerks_type() {
     let drafts: Vec<serde_json::Value> = serde_json::from_str(&drafts).unwrap();
     assert_eq!(drafts.len(), 2);
 }
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn an_issued_plan_exports_as_a_pdf_that_reads_back() {
+    let env = Env::new();
+    let file = env.json(
+        "ke-hoach.json",
+        &crate::plan_json(
+            "Tổ chức hội nghị chuyên đề sinh hoạt chi bộ mẫu",
+            "2024-03-15",
+        ),
+    );
+    let id = env.ok(&["new", &file]);
+    env.ok(&["issue", id.trim()]);
+    let pdf = env.dir.path().join("ke-hoach.pdf");
+    env.ok(&["export", id.trim(), "--pdf", pdf.to_str().unwrap()]);
+    let text = pdf_text(&pdf);
+    for needle in [
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Số 01-KH/ĐU",
+        "Thành phố Hồ Chí Minh, ngày 15 tháng 3 năm 2024",
+        "KẾ HOẠCH",
+        "Tổ chức hội nghị chuyên đề sinh hoạt chi bộ mẫu",
+        "Nơi nhận:",
+        "T/M BAN THƯỜNG VỤ",
+        "Nguyễn Văn Hiếu",
+    ] {
+        assert!(
+            text.contains(needle),
+            "the exported PDF should read “{needle}”:\n{text}"
+        );
+    }
+    // The same document straight from JSON, without an archive.
+    let direct = env.dir.path().join("truc-tiep.pdf");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vanthu"))
+        .args(["export-json", &file, "--pdf", direct.to_str().unwrap()])
+        .env_remove("VANTHU_DB")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let draft = pdf_text(&direct);
+    assert!(
+        draft.contains("-KH/ĐU") && !draft.contains("01-KH/ĐU") && draft.contains("Dự thảo"),
+        "a draft prints a blank number and its marker:\n{draft}"
+    );
+}

@@ -30,11 +30,17 @@ pub struct Env {
     pub db: PathBuf,
 }
 
-impl Env {
-    pub fn new() -> Env {
+impl Default for Env {
+    fn default() -> Env {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("kho.sqlite3");
         Env { dir, db }
+    }
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env::default()
     }
 
     pub fn cmd(&self) -> Command {

@@ -1,0 +1,13 @@
+//! One integration binary for vanthu-pdf: renders the corpus plans (completed with header
+//! fields, in both formats) and the hard cases, and measures the PDFs with poppler against
+//! the spec (`shared/spec/the-thuc.md`). Files land in $TMPDIR/vanthu-pdf.
+
+mod body;
+mod closing;
+mod fixtures;
+mod hard_cases;
+mod header;
+mod measure;
+mod pictures;
+mod poppler;
+mod title;
