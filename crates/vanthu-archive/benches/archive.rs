@@ -197,7 +197,11 @@ fn main() {
     let path = std::env::var_os("VANTHU_BENCH_DB")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| dir.path().join("bench.sqlite3"));
-    let _ = std::fs::remove_file(&path);
+    // VANTHU_BENCH_REUSE=1 with VANTHU_BENCH_DB measures an archive built by an earlier run.
+    let reuse = std::env::var_os("VANTHU_BENCH_REUSE").is_some() && path.exists();
+    if !reuse {
+        let _ = std::fs::remove_file(&path);
+    }
     let mut archive = Archive::open(&path).unwrap();
     let stamp = Stamp {
         at: "2026-01-01T08:00:00+07:00".into(),
@@ -207,7 +211,7 @@ fn main() {
     let mut rng = Rng(0x5EED_CAFE);
     let mut counters = vec![0u32; KINDS.len()];
 
-    let docs: Vec<Document> = (0..n)
+    let docs: Vec<Document> = (0..if reuse { 0 } else { n })
         .map(|_| generate(&mut rng, &sentences, &mut counters))
         .collect();
     let text_bytes: usize = docs.iter().map(|d| d.body.len() + d.title.len()).sum();
@@ -219,6 +223,7 @@ fn main() {
     let import = start.elapsed();
     let import_cpu = cpu_seconds() - cpu_start;
     drop(docs);
+    let n = archive.count(&Filter::default()).unwrap() as usize;
 
     let queries = [
         "sinh hoat chi bo mau",

@@ -112,23 +112,14 @@ BEGIN
 END;
 
 -- Search over diacritic-folded text, folded in Rust by the same function as the query.
--- Contentless (the text lives in `documents`), and with column-level detail only: queries AND
--- words and never ask for phrases, so word positions would only slow every import down.
+-- `exact` holds the words that carry marks, lower-case, to rank exact-diacritic matches first
+-- when the clerk typed marks. Contentless (the text lives in `documents`), and with
+-- column-level detail only: queries AND words and never ask for phrases.
 CREATE VIRTUAL TABLE documents_fts USING fts5 (
-    title, body, meta,
+    title, body, meta, exact,
     content = '',
     contentless_delete = 1,
     detail = 'column',
-    tokenize = 'unicode61 remove_diacritics 0'
-);
-
--- The same text, lower-case but with its marks, used only to rank exact-diacritic matches
--- first when the clerk typed marks; membership is all it answers, hence no detail.
-CREATE VIRTUAL TABLE documents_exact USING fts5 (
-    exact,
-    content = '',
-    contentless_delete = 1,
-    detail = 'none',
     tokenize = 'unicode61 remove_diacritics 0'
 );
 

@@ -3,14 +3,17 @@
 //!
 //! The index (FTS5) holds folded text — lowercase, no marks, đ → d — cut into words by the same
 //! rules that cut the query ([`vanthu_model::text`]), so `sinh hoat chi bo mau`, `Đảng uỷ` and
-//! `Đảng ủy` all meet the same words. A second index keeps the words with their marks; when
+//! `Đảng ủy` all meet the same words. A fourth column keeps the words with their marks; when
 //! the query has marks, documents that hold them exactly come first. A query that is a
 //! document's symbol puts that document first of all.
 //!
-//! Ranking (bm25, title and meta weighted above the body) costs time for every matching
-//! document, and a broad query (`dang uy`) matches the whole archive. So only the most recently
-//! stored [`RANK_WINDOW`] matches are ranked: finding them is a walk down the index, cheap at
-//! any archive size, and the clerk narrows a broad query by typing one more word.
+//! Order: the document whose symbol was typed; then documents with the typed marks; then those
+//! with every word in the title, then in the other fields (issuer, signer, recipients…); then
+//! the newest. A broad query (`dang uy`) matches the whole archive, so only the most recently
+//! stored [`RANK_WINDOW`] matches are ordered: finding them is a walk down the index, cheap at
+//! any archive size, and the clerk narrows a broad query by typing one more word. (bm25 was
+//! tried and dropped: its word statistics read every match of every word, 15 ms per query
+//! at 100,000 documents, and clerks look for the title they remember, not term weights.)
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -32,8 +35,9 @@ pub const RANK_WINDOW: usize = 500;
 pub struct SearchHit {
     #[serde(flatten)]
     pub summary: DocumentSummary,
-    /// FTS5's bm25 (lower is better); symbol and exact-diacritic matches come first regardless.
-    pub score: f64,
+    /// 2 when every word is in the title, plus 1 when every word is in the other fields
+    /// (symbol, issuer, signer, recipients…); higher first, after symbol and exact-mark matches.
+    pub relevance: i64,
 }
 
 /// The folded words of a symbol or query, joined: `82-KH/ĐU` and `82 kh du` meet here.
@@ -45,14 +49,12 @@ pub(crate) fn symbol_key(s: &str) -> String {
 ///
 /// Each column holds every distinct word once. With column-level detail FTS5 counts a word at
 /// most once per column anyway, so repeats would only cost indexing time (about half of it for
-/// a plan's body). The exact index holds only the distinct words that carry marks (or đ): an
-/// unmarked word is the same folded or not.
+/// a plan's body). The `exact` column holds only the distinct words that carry marks (or đ):
+/// an unmarked word is the same folded or not.
 pub(crate) fn index_tx(conn: &Connection, id: i64, doc: &Document, replace: bool) -> Result<()> {
     let err = || ArchiveError::sqlite("update the search index");
     if replace {
         conn.execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
-            .map_err(err())?;
-        conn.execute("DELETE FROM documents_exact WHERE rowid = ?1", [id])
             .map_err(err())?;
     }
     let meta = meta_text(doc);
@@ -61,18 +63,6 @@ pub(crate) fn index_tx(conn: &Connection, id: i64, doc: &Document, replace: bool
         text::push_folded_words(s, &mut all);
         distinct(all.split_ascii_whitespace())
     };
-    conn.prepare_cached(
-        "INSERT INTO documents_fts (rowid, title, body, meta) VALUES (?1, ?2, ?3, ?4)",
-    )
-    .and_then(|mut st| {
-        st.execute(rusqlite::params![
-            id,
-            folded(&doc.title),
-            folded(&doc.body),
-            folded(&meta)
-        ])
-    })
-    .map_err(err())?;
     let mut exact = String::new();
     for part in [&doc.title, &meta, &doc.body] {
         exact.push_str(&text::lower_exact(part));
@@ -83,9 +73,19 @@ pub(crate) fn index_tx(conn: &Connection, id: i64, doc: &Document, replace: bool
             .split(|c: char| !text::is_word_char(c))
             .filter(|w| !w.is_ascii()),
     );
-    conn.prepare_cached("INSERT INTO documents_exact (rowid, exact) VALUES (?1, ?2)")
-        .and_then(|mut st| st.execute(rusqlite::params![id, marked]))
-        .map_err(err())?;
+    conn.prepare_cached(
+        "INSERT INTO documents_fts (rowid, title, body, meta, exact) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )
+    .and_then(|mut st| {
+        st.execute(rusqlite::params![
+            id,
+            folded(&doc.title),
+            folded(&doc.body),
+            folded(&meta),
+            marked
+        ])
+    })
+    .map_err(err())?;
     Ok(())
 }
 
@@ -167,17 +167,18 @@ impl Archive {
             return Ok(Vec::new());
         }
         // A trailing `*` asks for the last word as a prefix (the search box while typing).
-        let folded_q = match_expr(&words, query.trim_end().ends_with('*'));
-        // Exact-diacritic ranking only matters when the clerk typed marks.
+        let words_q = match_expr(&words, query.trim_end().ends_with('*'));
+        let folded_q = format!("{{title body meta}} : ({words_q})");
+        // Exact-diacritic ranking only matters when the clerk typed marks: then the marked
+        // words must be there as typed, on top of the folded match.
         let lower = text::lower_exact(query);
-        let exact_q = (text::fold(query) != lower).then(|| {
-            let marked: Vec<String> = lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_ascii())
-                .map(str::to_owned)
-                .collect();
-            match_expr(&marked, false)
-        });
+        let marked: Vec<String> = lower
+            .split(|c: char| !text::is_word_char(c))
+            .filter(|w| !w.is_ascii())
+            .map(str::to_owned)
+            .collect();
+        let exact_q = (!marked.is_empty())
+            .then(|| format!("{folded_q} AND exact : ({})", match_expr(&marked, false)));
         let (cond, filter_args) = filter_sql(filter);
         let filter_params: Vec<&dyn ToSql> = filter_args.iter().map(|b| b.as_ref()).collect();
         let and_cond = cond.replacen("WHERE", "AND", 1);
@@ -186,7 +187,7 @@ impl Archive {
         let key = words.join(" ");
         let mut hits: Vec<SearchHit> = {
             let sql = format!(
-                "SELECT {SUMMARY_COLUMNS}, 0.0 FROM documents WHERE symbol_key = ? {and_cond}"
+                "SELECT {SUMMARY_COLUMNS}, 3 FROM documents WHERE symbol_key = ? {and_cond}"
             );
             let mut params: Vec<&dyn ToSql> = vec![&key];
             params.extend(filter_params.iter().copied());
@@ -223,22 +224,23 @@ impl Archive {
             .map_err(ArchiveError::sqlite("search"))?
             .unwrap_or(0);
 
-        let exact_hit = if exact_q.is_some() {
-            "id IN (SELECT rowid FROM documents_exact WHERE documents_exact MATCH ? AND rowid >= ?)"
-        } else {
-            "0"
-        };
+        let in_column =
+            "id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?)";
+        let exact_hit = if exact_q.is_some() { in_column } else { "0" };
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, hits.score, {exact_hit} AS exact_hit
-             FROM (SELECT rowid AS hit_id, bm25(documents_fts, 10.0, 1.0, 5.0) AS score
-                   FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?) AS hits
+            "SELECT {SUMMARY_COLUMNS}, 2 * ({in_column}) + ({in_column}) AS relevance,
+                {exact_hit} AS exact_hit
+             FROM (SELECT rowid AS hit_id FROM documents_fts
+                   WHERE documents_fts MATCH ? AND rowid >= ?) AS hits
              JOIN documents ON documents.id = hits.hit_id
              {cond}
-             ORDER BY exact_hit DESC, hits.score ASC, id DESC
+             ORDER BY exact_hit DESC, relevance DESC, date DESC, id DESC
              LIMIT ?"
         );
         let fetch = (limit + hits.len()) as i64;
-        let mut params: Vec<&dyn ToSql> = Vec::new();
+        let title_q = format!("title : ({words_q})");
+        let meta_q = format!("meta : ({words_q})");
+        let mut params: Vec<&dyn ToSql> = vec![&title_q, &floor, &meta_q, &floor];
         if let Some(q) = &exact_q {
             params.push(q);
             params.push(&floor);
@@ -268,6 +270,6 @@ impl Archive {
 fn hit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SearchHit> {
     Ok(SearchHit {
         summary: summary_from_row(r)?,
-        score: r.get(9)?,
+        relevance: r.get(9)?,
     })
 }

@@ -165,3 +165,25 @@ fn list_is_newest_first_and_filters() {
         "2024-05-01"
     );
 }
+
+#[test]
+fn a_title_match_ranks_above_a_body_match_and_newer_above_older() {
+    let mut f = fresh();
+    let mut in_body_new = plan("Báo cáo tổng kết năm", "2025-06-01");
+    in_body_new.body = "Tổ chức hội nghị sinh hoạt chi bộ mẫu tại cơ sở.".into();
+    let mut in_title_old = plan("Hội nghị sinh hoạt chi bộ mẫu", "2023-01-10");
+    in_title_old.body = "Nội dung.".into();
+    let mut in_title_new = plan("Sinh hoạt chi bộ mẫu quý II", "2024-04-01");
+    in_title_new.body = "Nội dung.".into();
+    for d in [&in_body_new, &in_title_old, &in_title_new] {
+        f.archive.create(d, &stamp()).unwrap();
+    }
+    assert_eq!(
+        titles(&f, "sinh hoat chi bo mau", &Filter::default()),
+        [
+            "Sinh hoạt chi bộ mẫu quý II",
+            "Hội nghị sinh hoạt chi bộ mẫu",
+            "Báo cáo tổng kết năm"
+        ]
+    );
+}

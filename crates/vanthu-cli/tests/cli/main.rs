@@ -102,7 +102,7 @@ impl Env {
         let conn = rusqlite::Connection::open(&self.db).unwrap();
         let mut out = String::new();
         let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'documents_exact%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'documents_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
