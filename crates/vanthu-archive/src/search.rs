@@ -191,15 +191,7 @@ impl Archive {
             );
             let mut params: Vec<&dyn ToSql> = vec![&key];
             params.extend(filter_params.iter().copied());
-            let mut stmt = self
-                .conn
-                .prepare_cached(&sql)
-                .map_err(ArchiveError::sqlite("search"))?;
-            let rows = stmt
-                .query_map(&*params, hit_from_row)
-                .map_err(ArchiveError::sqlite("search"))?;
-            rows.collect::<rusqlite::Result<_>>()
-                .map_err(ArchiveError::sqlite("search"))?
+            self.hits(&sql, &params)?
         };
 
         // The oldest document of the ranking window: the RANK_WINDOW-th newest match.
@@ -249,15 +241,7 @@ impl Archive {
         params.push(&floor);
         params.extend(filter_params.iter().copied());
         params.push(&fetch);
-        let mut stmt = self
-            .conn
-            .prepare_cached(&sql)
-            .map_err(ArchiveError::sqlite("search"))?;
-        let rows = stmt
-            .query_map(&*params, hit_from_row)
-            .map_err(ArchiveError::sqlite("search"))?;
-        for row in rows {
-            let hit = row.map_err(ArchiveError::sqlite("search"))?;
+        for hit in self.hits(&sql, &params)? {
             if !hits.iter().any(|h| h.summary.id == hit.summary.id) {
                 hits.push(hit);
             }
@@ -267,9 +251,22 @@ impl Archive {
     }
 }
 
-fn hit_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SearchHit> {
-    Ok(SearchHit {
-        summary: summary_from_row(r)?,
-        relevance: r.get(9)?,
-    })
+impl Archive {
+    /// Runs a query whose columns are the summary's, then the relevance.
+    fn hits(&self, sql: &str, params: &[&dyn ToSql]) -> Result<Vec<SearchHit>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(ArchiveError::sqlite("search"))?;
+        let rows = stmt
+            .query_map(params, |r| {
+                Ok(SearchHit {
+                    summary: summary_from_row(r)?,
+                    relevance: r.get(9)?,
+                })
+            })
+            .map_err(ArchiveError::sqlite("search"))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(ArchiveError::sqlite("search"))
+    }
 }

@@ -250,20 +250,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         } => {
             let archive = db()?;
             let rows = archive.list(&filter.into(), limit, 0)?;
-            if json {
-                let docs = rows
-                    .iter()
-                    .map(|r| archive.get(r.id))
-                    .collect::<Result<Vec<_>, _>>()?;
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&docs).expect("serialise")
-                )
-                .ok();
-            } else {
-                output::table(&mut out, &rows).ok();
-            }
+            print_rows(&mut out, &archive, &rows, json)?;
         }
         Command::Search {
             query,
@@ -273,21 +260,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
         } => {
             let archive = db()?;
             let hits = archive.search(&query, &filter.into(), limit)?;
-            if json {
-                let docs = hits
-                    .iter()
-                    .map(|h| archive.get(h.summary.id))
-                    .collect::<Result<Vec<_>, _>>()?;
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&docs).expect("serialise")
-                )
-                .ok();
-            } else {
-                let rows: Vec<_> = hits.into_iter().map(|h| h.summary).collect();
-                output::table(&mut out, &rows).ok();
-            }
+            let rows: Vec<_> = hits.into_iter().map(|h| h.summary).collect();
+            print_rows(&mut out, &archive, &rows, json)?;
         }
         Command::Edit { id, file } => {
             let doc = read_document(&file)?;
@@ -339,6 +313,27 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 output::profiles(&mut out, &profiles).ok();
             }
         }
+    }
+    Ok(())
+}
+
+/// The rows of a list or a search: the archive table, or with `--json` the full documents in
+/// the interchange form.
+fn print_rows(
+    out: &mut impl Write,
+    archive: &Archive,
+    rows: &[vanthu_archive::DocumentSummary],
+    json: bool,
+) -> Result<(), CliError> {
+    if json {
+        let docs = rows
+            .iter()
+            .map(|r| archive.get(r.id))
+            .collect::<Result<Vec<_>, _>>()?;
+        let text = serde_json::to_string_pretty(&docs).expect("documents serialise");
+        writeln!(out, "{text}").ok();
+    } else {
+        output::table(out, rows).ok();
     }
     Ok(())
 }
