@@ -33,6 +33,15 @@ pub(crate) fn append(
 }
 
 impl Archive {
+    /// Records that a document was exported (where to), so the log tells what left the office.
+    pub fn note_export(&mut self, id: i64, destination: &str, stamp: &Stamp) -> Result<()> {
+        let tx = self.write_tx("write the audit log")?;
+        crate::documents::get_tx(&tx, id)?;
+        append(&tx, stamp, "export", Some(id), destination)?;
+        tx.commit()
+            .map_err(ArchiveError::sqlite("write the audit log"))
+    }
+
     /// The audit log, oldest first; of one document when `document_id` is given.
     pub fn audit_log(&self, document_id: Option<i64>) -> Result<Vec<AuditEntry>> {
         let mut stmt = self

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
+use ts_rs::TS;
 use vanthu_model::{
     numbering, text, validate, Document, Format, Issuer, Kind, Problem, Purpose, Recipient,
     SeriesKey, Signature, Status,
@@ -27,11 +28,14 @@ pub struct Filter {
     pub status: Option<Status>,
     /// The issuer's code (`ĐU`).
     pub issuer: Option<String>,
+    /// The deleted drafts instead of the archive.
+    pub trash: bool,
 }
 
 /// A row of the archive table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DocumentSummary {
+    #[ts(type = "number")]
     pub id: i64,
     pub status: Status,
     pub format: Format,
@@ -44,8 +48,9 @@ pub struct DocumentSummary {
 }
 
 /// What issuing gave a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Issued {
+    #[ts(type = "number")]
     pub id: i64,
     pub number: u32,
     pub symbol: String,
@@ -88,6 +93,9 @@ impl Archive {
         let current = get_tx(&tx, id)?;
         if current.status == Status::Issued {
             return Err(immutable(&current));
+        }
+        if crate::care::in_trash(&tx, id)? {
+            return Err(ArchiveError::InTrash(id));
         }
         let mut doc = doc.clone();
         doc.normalize();
@@ -134,39 +142,13 @@ impl Archive {
     }
 
     /// Issues a draft: validates it complete, gives it the next number of its series and
-    /// locks it. Prints nothing; returns the symbol it took.
+    /// locks it. Returns the number and symbol it took.
     pub fn issue(&mut self, id: i64, stamp: &Stamp) -> Result<Issued> {
         let tx = self.write_tx("issue the document")?;
-        let mut doc = get_tx(&tx, id)?;
-        if doc.status == Status::Issued {
-            return Err(immutable(&doc));
-        }
-        check(&doc, Purpose::Issue)?;
-        let (register_id, _) = register_for(&tx, &doc, stamp, true)?;
-        let number = next_in(&tx, register_id)?;
-        let symbol = symbol_for(&tx, &doc, number)?;
-        tx.execute(
-            "UPDATE documents SET status = 'issued', number = ?1, register_id = ?2, symbol = ?3,
-                symbol_key = ?4, issued_at = ?5, updated_at = ?5
-             WHERE id = ?6 AND status = 'draft'",
-            rusqlite::params![
-                number,
-                register_id,
-                symbol,
-                search::symbol_key(&symbol),
-                stamp.at,
-                id
-            ],
-        )
-        .map_err(|e| duplicate_or(e, &symbol, "issue the document"))?;
-        doc.number = Some(number);
-        doc.symbol = Some(symbol.clone());
-        doc.status = Status::Issued;
-        search::index_tx(&tx, id, &doc, true)?;
-        audit::append(&tx, stamp, "issue", Some(id), &symbol)?;
+        let issued = issue_tx(&tx, id, stamp)?;
         tx.commit()
             .map_err(ArchiveError::sqlite("issue the document"))?;
-        Ok(Issued { id, number, symbol })
+        Ok(issued)
     }
 
     /// The archive table, newest first (by document date, then by id).
@@ -210,11 +192,57 @@ impl Archive {
     }
 }
 
+/// Issues inside the caller's transaction (which must hold the write lock).
+pub(crate) fn issue_tx(tx: &Transaction<'_>, id: i64, stamp: &Stamp) -> Result<Issued> {
+    let mut doc = get_tx(tx, id)?;
+    if doc.status == Status::Issued {
+        return Err(immutable(&doc));
+    }
+    if crate::care::in_trash(tx, id)? {
+        return Err(ArchiveError::InTrash(id));
+    }
+    check(&doc, Purpose::Issue)?;
+    let (register_id, _) = register_for(tx, &doc, stamp, true)?;
+    let number = next_in(tx, register_id)?;
+    let symbol = symbol_for(tx, &doc, number)?;
+    tx.execute(
+        "UPDATE documents SET status = 'issued', number = ?1, register_id = ?2, symbol = ?3,
+            symbol_key = ?4, issued_at = ?5, updated_at = ?5
+         WHERE id = ?6 AND status = 'draft'",
+        rusqlite::params![
+            number,
+            register_id,
+            symbol,
+            search::symbol_key(&symbol),
+            stamp.at,
+            id
+        ],
+    )
+    .map_err(|e| duplicate_or(e, &symbol, "issue the document"))?;
+    doc.number = Some(number);
+    doc.symbol = Some(symbol.clone());
+    doc.status = Status::Issued;
+    search::index_tx(tx, id, &doc, true)?;
+    audit::append(tx, stamp, "issue", Some(id), &symbol)?;
+    Ok(Issued { id, number, symbol })
+}
+
 /// The WHERE clause of a filter and its arguments. Only the active conditions are written, so
 /// SQLite can use the date/kind/status indexes.
 pub(crate) fn filter_sql(filter: &Filter) -> (String, Vec<Box<dyn ToSql>>) {
+    filter_sql_with(filter, true)
+}
+
+/// [`filter_sql`], optionally without leaving the trash out (a handful of rows: harmless where
+/// only a bound is being found, and it spares a join).
+pub(crate) fn filter_sql_with(filter: &Filter, trash_rule: bool) -> (String, Vec<Box<dyn ToSql>>) {
     let mut conds = Vec::new();
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+    if filter.trash {
+        conds.push("id IN (SELECT document_id FROM trash)");
+    } else if trash_rule {
+        conds.push("id NOT IN (SELECT document_id FROM trash)");
+    }
     if let Some(kind) = filter.kind {
         conds.push("kind = ?");
         args.push(Box::new(kind.key()));

@@ -32,6 +32,20 @@ pub enum ArchiveError {
     Duplicate { what: &'static str, name: String },
     #[error("no {what} with id {id}")]
     MissingItem { what: &'static str, id: i64 },
+    #[error("document {0} is in the trash")]
+    InTrash(i64),
+    #[error("document {0} is not in the trash")]
+    NotInTrash(i64),
+    #[error("attachment {name} refused: {reason_vi}")]
+    BadAttachment { name: String, reason_vi: String },
+    #[error("{what_vi} is damaged (its SHA-256 no longer matches)")]
+    Damaged { what_vi: String },
+    #[error("the PDF could not be made: {message_vi}")]
+    Render { message_vi: String },
+    #[error("cannot back up to {path}: {reason_vi}")]
+    Backup { path: PathBuf, reason_vi: String },
+    #[error("cannot restore from {path}: {reason_vi}")]
+    Restore { path: PathBuf, reason_vi: String },
     #[error("database error while trying to {context}: {source}")]
     Sqlite {
         context: &'static str,
@@ -53,12 +67,19 @@ impl ArchiveError {
     pub fn code(&self) -> ErrorCode {
         match self {
             ArchiveError::NotFound(_) | ArchiveError::MissingItem { .. } => ErrorCode::NotFound,
-            ArchiveError::Invalid(_) | ArchiveError::DraftWithNumber => ErrorCode::Invalid,
+            ArchiveError::Invalid(_)
+            | ArchiveError::DraftWithNumber
+            | ArchiveError::BadAttachment { .. }
+            | ArchiveError::Render { .. } => ErrorCode::Invalid,
+            ArchiveError::InTrash(_) | ArchiveError::NotInTrash(_) => ErrorCode::Conflict,
             ArchiveError::Immutable { .. } => ErrorCode::Immutable,
             ArchiveError::DuplicateNumber { .. } | ArchiveError::Duplicate { .. } => {
                 ErrorCode::Conflict
             }
             ArchiveError::Open { .. }
+            | ArchiveError::Damaged { .. }
+            | ArchiveError::Backup { .. }
+            | ArchiveError::Restore { .. }
             | ArchiveError::NotAnArchive { .. }
             | ArchiveError::NewerArchive { .. }
             | ArchiveError::Sqlite { .. } => ErrorCode::Archive,
@@ -96,6 +117,27 @@ impl ArchiveError {
             ArchiveError::MissingItem { what, id } => {
                 format!("Không có {} mã số {id}.", what_vi(what).to_lowercase())
             }
+            ArchiveError::InTrash(id) => format!(
+                "Văn bản mã số {id} đang ở thùng rác; hãy khôi phục trước khi sửa hoặc ban hành."
+            ),
+            ArchiveError::NotInTrash(id) => format!("Văn bản mã số {id} không ở thùng rác."),
+            ArchiveError::BadAttachment { name, reason_vi } => {
+                format!("Không đính kèm được “{name}”: {reason_vi}.")
+            }
+            ArchiveError::Damaged { what_vi } => format!(
+                "{what_vi} đã bị hỏng hoặc bị sửa ngoài VănThư (mã SHA-256 không khớp). Hãy khôi phục từ bản sao lưu."
+            ),
+            ArchiveError::Render { message_vi } => {
+                format!("Không tạo được bản PDF nên chưa ban hành: {message_vi}")
+            }
+            ArchiveError::Backup { path, reason_vi } => format!(
+                "Không sao lưu được vào {}: {reason_vi}. Kho không bị thay đổi.",
+                path.display()
+            ),
+            ArchiveError::Restore { path, reason_vi } => format!(
+                "Không khôi phục từ {}: {reason_vi}. Kho hiện tại giữ nguyên.",
+                path.display()
+            ),
             ArchiveError::Sqlite { source, .. } => {
                 format!("Lỗi cơ sở dữ liệu: {}", sqlite_reason_vi(source))
             }
@@ -112,6 +154,7 @@ fn what_vi(what: &str) -> &'static str {
         "issuer profile" => "Cơ quan ban hành",
         "signer" => "Người ký",
         "recipient list" => "Danh sách nơi nhận",
+        "attachment" => "Tệp đính kèm",
         _ => "Mục",
     }
 }

@@ -11,6 +11,7 @@
 //! tests pass a fixed one.
 
 mod audit;
+mod care;
 mod documents;
 mod error;
 mod lists;
@@ -23,6 +24,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 pub use audit::AuditEntry;
+pub use care::{
+    media_type, sha256_hex, Attachment, AttachmentRole, VerifyProblem, MAX_ATTACHMENT_BYTES,
+};
 pub use documents::{DocumentSummary, Filter, Issued};
 pub use error::{ArchiveError, ErrorCode, Result};
 pub use lists::{IssuerProfile, RecipientList, Signer};
@@ -32,7 +36,7 @@ use vanthu_model::Conventions;
 
 /// `PRAGMA application_id` of a VănThư archive ("VTHU"), so another SQLite file is never
 /// mistaken for one.
-const APPLICATION_ID: i64 = 0x5654_4855;
+pub(crate) const APPLICATION_ID: i64 = 0x5654_4855;
 
 /// How long a writer waits for another one before giving up. Issuing takes milliseconds; a
 /// minute covers a burst of sixteen processes and a slow disk without an error for the clerk.

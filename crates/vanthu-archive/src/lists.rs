@@ -4,15 +4,17 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use vanthu_model::{text, Format, Recipient};
 
 use crate::error::{ArchiveError, Result};
 use crate::{audit, Archive, Stamp};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct IssuerProfile {
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub id: Option<i64>,
     #[serde(default)]
     pub parent: String,
@@ -27,10 +29,11 @@ pub struct IssuerProfile {
     pub term_start: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub id: Option<i64>,
     #[serde(default)]
     pub authority: String,
@@ -38,10 +41,11 @@ pub struct Signer {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct RecipientList {
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub id: Option<i64>,
     pub name: String,
     pub items: Vec<Recipient>,

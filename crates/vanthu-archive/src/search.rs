@@ -21,9 +21,12 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
+use ts_rs::TS;
 use vanthu_model::{text, Document};
 
-use crate::documents::{filter_sql, summary_from_row, DocumentSummary, Filter, SUMMARY_COLUMNS};
+use crate::documents::{
+    filter_sql, filter_sql_with, summary_from_row, DocumentSummary, Filter, SUMMARY_COLUMNS,
+};
 use crate::error::{ArchiveError, Result};
 use crate::Archive;
 
@@ -31,12 +34,13 @@ use crate::Archive;
 pub const RANK_WINDOW: usize = 500;
 
 /// One search result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct SearchHit {
     #[serde(flatten)]
     pub summary: DocumentSummary,
     /// 2 when every word is in the title, plus 1 when every word is in the other fields
     /// (symbol, issuer, signer, recipients…); higher first, after symbol and exact-mark matches.
+    #[ts(type = "number")]
     pub relevance: i64,
 }
 
@@ -195,19 +199,22 @@ impl Archive {
         };
 
         // The oldest document of the ranking window: the RANK_WINDOW-th newest match.
-        let window_sql = if cond.is_empty() {
+        let (window_cond, window_args) = filter_sql_with(filter, false);
+        let window_params: Vec<&dyn ToSql> = window_args.iter().map(|b| b.as_ref()).collect();
+        let window_and = window_cond.replacen("WHERE", "AND", 1);
+        let window_sql = if window_cond.is_empty() {
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
              ORDER BY rowid DESC LIMIT 1 OFFSET ?"
                 .to_owned()
         } else {
             format!(
                 "SELECT id FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid
-                 WHERE documents_fts MATCH ? {and_cond} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?"
+                 WHERE documents_fts MATCH ? {window_and} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?"
             )
         };
         let offset = (RANK_WINDOW - 1) as i64;
         let mut params: Vec<&dyn ToSql> = vec![&folded_q];
-        params.extend(filter_params.iter().copied());
+        params.extend(window_params.iter().copied());
         params.push(&offset);
         let floor: i64 = self
             .conn

@@ -34,6 +34,8 @@ pub enum CliError {
     NotUtf8 { path: PathBuf },
     #[error("no archive location: set --db or VANTHU_DB")]
     NoDataDir,
+    #[error("the archive has {0} problem(s)")]
+    Damaged(usize),
 }
 
 impl CliError {
@@ -62,6 +64,9 @@ impl CliError {
             CliError::NotUtf8 { path } => format!(
                 "Tệp {} không phải văn bản UTF-8 (có thể là tệp nhị phân hoặc bảng mã cũ).",
                 path.display()
+            ),
+            CliError::Damaged(n) => format!(
+                "Kho có {n} chỗ hỏng (liệt kê ở trên). Hãy khôi phục từ bản sao lưu gần nhất."
             ),
             CliError::NoDataDir => {
                 "Không xác định được nơi đặt kho lưu trữ; hãy dùng --db hoặc biến VANTHU_DB."

@@ -106,6 +106,47 @@ enum Command {
     /// Cơ quan ban hành đã lưu (nhiệm kỳ cấp ủy quyết định việc đánh số lại).
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Xóa một dự thảo: chuyển vào thùng rác (văn bản đã ban hành thì không xóa được).
+    Delete { id: i64 },
+    /// Lấy một dự thảo ra khỏi thùng rác.
+    Undelete { id: i64 },
+    /// Nhật ký thay đổi (của cả kho, hoặc của một văn bản).
+    Log {
+        id: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Đính kèm tệp (bản quét bản đã ký: PDF, JPEG, PNG) vào một văn bản.
+    Attach {
+        id: i64,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Liệt kê tệp đính kèm của một văn bản.
+    Attachments {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lưu một tệp đính kèm ra đĩa (kiểm tra mã SHA-256 trước).
+    SaveAttachment {
+        /// Mã tệp đính kèm (xem lệnh attachments).
+        attachment: i64,
+        #[arg(long, value_name = "OUT")]
+        out: PathBuf,
+    },
+    /// Kiểm tra kho: cơ sở dữ liệu và mã SHA-256 của từng tệp đính kèm.
+    Verify,
+    /// Sao lưu kho ra một tệp (dùng được cả khi ứng dụng đang mở).
+    Backup {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Khôi phục kho từ bản sao lưu; kho hiện tại được giữ lại bên cạnh.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -147,6 +188,9 @@ struct FilterArgs {
     /// Ký hiệu cơ quan ban hành (ĐU, UBND, …).
     #[arg(long)]
     issuer: Option<String>,
+    /// Các dự thảo đã xóa (thùng rác).
+    #[arg(long)]
+    trash: bool,
 }
 
 impl From<FilterArgs> for Filter {
@@ -156,6 +200,7 @@ impl From<FilterArgs> for Filter {
             year: a.year,
             status: a.status,
             issuer: a.issuer,
+            trash: a.trash,
         }
     }
 }
@@ -268,17 +313,101 @@ fn run(cli: Cli) -> Result<(), CliError> {
             db()?.update_draft(id, &doc, &Stamp::now())?;
         }
         Command::Issue { id } => {
-            let issued = db()?.issue(id, &Stamp::now())?;
+            let mut archive = db()?;
+            let options = render_options(archive.conventions()?);
+            let issued = archive.issue_with_pdf(id, &Stamp::now(), |doc| {
+                vanthu_pdf::render(doc, &options).map_err(|e| e.message_vi())
+            })?;
             writeln!(out, "{}", issued.symbol).ok();
         }
         Command::Export { id, pdf } => {
-            let archive = db()?;
-            let doc = archive.get(id)?;
-            write_pdf(&doc, archive.conventions()?, &pdf)?;
+            let mut archive = db()?;
+            // An issued document exports as the very PDF that was printed when it was issued.
+            let printed = archive
+                .attachments(id)?
+                .into_iter()
+                .find(|a| a.role == vanthu_archive::AttachmentRole::IssuedPdf);
+            let bytes = match printed {
+                Some(a) => archive.attachment_bytes(a.id)?.1,
+                None => {
+                    let doc = archive.get(id)?;
+                    vanthu_pdf::render(&doc, &render_options(archive.conventions()?))?
+                }
+            };
+            write_file(&pdf, &bytes)?;
+            archive.note_export(id, &pdf.display().to_string(), &Stamp::now())?;
         }
         Command::ExportJson { file, pdf } => {
             let doc = read_document(&file)?;
-            write_pdf(&doc, Default::default(), &pdf)?;
+            write_file(
+                &pdf,
+                &vanthu_pdf::render(&doc, &render_options(Default::default()))?,
+            )?;
+        }
+        Command::Delete { id } => db()?.delete_draft(id, &Stamp::now())?,
+        Command::Undelete { id } => db()?.restore_draft(id, &Stamp::now())?,
+        Command::Log { id, json } => {
+            let entries = db()?.audit_log(id)?;
+            if json {
+                let text = serde_json::to_string_pretty(&entries).expect("log serialises");
+                writeln!(out, "{text}").ok();
+            } else {
+                output::log(&mut out, &entries).ok();
+            }
+        }
+        Command::Attach { id, files } => {
+            let mut archive = db()?;
+            for path in &files {
+                let bytes = read_input(path, vanthu_archive::MAX_ATTACHMENT_BYTES as u64)?;
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let att = archive.attach(id, &name, &bytes, &Stamp::now())?;
+                writeln!(out, "{}\t{}", att.id, att.sha256).ok();
+            }
+        }
+        Command::Attachments { id, json } => {
+            let archive = db()?;
+            archive.get(id)?;
+            let atts = archive.attachments(id)?;
+            if json {
+                let text = serde_json::to_string_pretty(&atts).expect("attachments serialise");
+                writeln!(out, "{text}").ok();
+            } else {
+                output::attachments(&mut out, &atts).ok();
+            }
+        }
+        Command::SaveAttachment {
+            attachment,
+            out: path,
+        } => {
+            let (_, bytes) = db()?.attachment_bytes(attachment)?;
+            write_file(&path, &bytes)?;
+        }
+        Command::Verify => {
+            let problems = db()?.verify()?;
+            if problems.is_empty() {
+                writeln!(
+                    out,
+                    "Kho nguyên vẹn: cơ sở dữ liệu và mọi tệp đính kèm đều khớp."
+                )
+                .ok();
+            } else {
+                for p in &problems {
+                    eprintln!("lỗi: {}", p.message);
+                }
+                return Err(CliError::Damaged(problems.len()));
+            }
+        }
+        Command::Backup { file } => db()?.backup(&file, &Stamp::now())?,
+        Command::Restore { file } => {
+            let path = match &cli.db {
+                Some(p) => p.clone(),
+                None => vanthu_archive::default_path().ok_or(CliError::NoDataDir)?,
+            };
+            let aside = Archive::restore(&path, &file, &Stamp::now())?;
+            eprintln!("Đã khôi phục. Kho cũ được giữ tại {}", aside.display());
         }
         Command::Profile(ProfileCommand::Add {
             name,
@@ -386,23 +515,21 @@ fn read_document(path: &Path) -> Result<Document, CliError> {
     })
 }
 
-fn write_pdf(
-    doc: &Document,
-    conventions: vanthu_model::Conventions,
-    out: &Path,
-) -> Result<(), CliError> {
-    let options = vanthu_pdf::RenderOptions {
+fn render_options(conventions: vanthu_model::Conventions) -> vanthu_pdf::RenderOptions {
+    vanthu_pdf::RenderOptions {
         conventions,
         ..Default::default()
-    };
-    let bytes = vanthu_pdf::render(doc, &options)?;
-    // Write beside the target and rename, so a failed export never leaves half a PDF.
-    let tmp = out.with_extension("pdf.tmp");
+    }
+}
+
+fn write_file(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    // Write beside the target and rename, so a failed export never leaves half a file.
+    let tmp = out.with_extension("tmp-vanthu");
     let write_err = |source| CliError::Write {
         path: out.to_owned(),
         source,
     };
-    std::fs::write(&tmp, &bytes).map_err(write_err)?;
+    std::fs::write(&tmp, bytes).map_err(write_err)?;
     std::fs::rename(&tmp, out).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         write_err(e)

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use vanthu_archive::{DocumentSummary, IssuerProfile};
+use vanthu_archive::{Attachment, AttachmentRole, AuditEntry, DocumentSummary, IssuerProfile};
 use vanthu_model::{date, Document, Status};
 
 pub fn document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
@@ -122,4 +122,49 @@ fn clip(s: &str, n: usize) -> String {
         c.push('…');
         c
     }
+}
+
+pub fn log(out: &mut impl Write, entries: &[AuditEntry]) -> io::Result<()> {
+    if entries.is_empty() {
+        return writeln!(out, "(nhật ký trống)");
+    }
+    for e in entries {
+        let action = match e.action.as_str() {
+            "create" => "tạo",
+            "record" => "ghi nhận văn bản đã ban hành",
+            "edit" => "sửa",
+            "issue" => "ban hành",
+            "delete" => "xóa (vào thùng rác)",
+            "restore" => "khôi phục từ thùng rác",
+            "attach" => "đính kèm",
+            "export" => "xuất PDF",
+            "backup" => "sao lưu",
+            "restore-archive" => "khôi phục kho",
+            other => other,
+        };
+        let doc = e
+            .document_id
+            .map(|d| format!(" văn bản {d}"))
+            .unwrap_or_default();
+        writeln!(out, "{}  {:<12} {action}{doc}: {}", e.at, e.actor, e.detail)?;
+    }
+    Ok(())
+}
+
+pub fn attachments(out: &mut impl Write, atts: &[Attachment]) -> io::Result<()> {
+    if atts.is_empty() {
+        return writeln!(out, "(không có tệp đính kèm)");
+    }
+    for a in atts {
+        let role = match a.role {
+            AttachmentRole::Scan => "bản quét",
+            AttachmentRole::IssuedPdf => "bản PDF đã ban hành",
+        };
+        writeln!(
+            out,
+            "{:>5}  {:<20} {:<40} {:>10} byte  SHA-256 {}",
+            a.id, role, a.file_name, a.size, a.sha256
+        )?;
+    }
+    Ok(())
 }

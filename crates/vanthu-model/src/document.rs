@@ -7,6 +7,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use ts_rs::TS;
 
 use crate::kind::Kind;
 use crate::text;
@@ -14,7 +15,7 @@ use crate::validate::Problem;
 
 /// Which regulation the document follows: the Party's 36-HD/VPTW or the State's NĐ 30/2020.
 /// It picks the layout profile and the numbering rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     #[default]
@@ -47,7 +48,7 @@ impl Format {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -80,7 +81,7 @@ impl Status {
 }
 
 /// Độ mật.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Secrecy {
     Mat,
@@ -100,7 +101,7 @@ impl Secrecy {
 }
 
 /// Mức độ khẩn. `hoa_toc_hen_gio` exists only in Party documents (66-QĐ/TW Điều 16).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Urgency {
     Khan,
@@ -122,7 +123,7 @@ impl Urgency {
 }
 
 /// The issuing body as printed in the header's left column, and its code in the symbol.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields, default)]
 pub struct Issuer {
     /// Tên cơ quan cấp trên trực tiếp (`ĐẢNG BỘ TỈNH KHÁNH HÒA`); may be empty.
@@ -134,7 +135,7 @@ pub struct Issuer {
     pub code: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
     pub name: String,
@@ -143,7 +144,7 @@ pub struct Recipient {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields, default)]
 pub struct Signature {
     /// Quyền hạn ký (`T/M BAN THƯỜNG VỤ`, `K/T TRƯỞNG BAN`, `TM. ỦY BAN NHÂN DÂN`); may be empty
@@ -156,11 +157,12 @@ pub struct Signature {
 }
 
 /// A document, exactly as the interchange JSON of DESIGN.md.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Assigned by the archive; ignored on input.
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub id: Option<i64>,
     #[serde(default)]
     pub status: Status,

@@ -6,11 +6,12 @@
 //! the 36-HD era, `QĐ` since 2021 — the value is a [`Conventions`] setting, not a constant.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::document::Format;
 
 /// A document type. Serialised as the snake-case Vietnamese name (`ke_hoach`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     NghiQuyet,

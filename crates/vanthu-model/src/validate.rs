@@ -6,6 +6,7 @@
 
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::document::{Document, Format, Status, Urgency};
 use crate::text;
@@ -26,7 +27,7 @@ pub enum Purpose {
 }
 
 /// One problem, at one field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Problem {
     /// The field path as in the JSON: `title`, `signature.name`, `recipients[2].name`.
     pub path: String,

@@ -1,5 +1,6 @@
 //! Integration tests of the archive on real SQLite files in temporary directories.
 
+mod care;
 mod integrity;
 mod numbering;
 mod search;
@@ -74,6 +75,8 @@ pub fn dump(path: &std::path::Path) -> String {
         "recipient_lists",
         "recipient_list_items",
         "settings",
+        "trash",
+        "attachments",
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))

@@ -2,6 +2,7 @@
 //! directories, the real corpus.
 
 mod bad_input;
+mod care;
 mod corpus;
 mod numbering;
 
