@@ -4,6 +4,7 @@
 mod bad_input;
 mod care;
 mod corpus;
+mod crash;
 mod numbering;
 
 use std::path::{Path, PathBuf};
