@@ -42,6 +42,14 @@ impl Archive {
             .map_err(ArchiveError::sqlite("write the audit log"))
     }
 
+    /// Records an export of the whole archive (where to).
+    pub fn note_archive_export(&mut self, destination: &str, stamp: &Stamp) -> Result<()> {
+        let tx = self.write_tx("write the audit log")?;
+        append(&tx, stamp, "export-archive", None, destination)?;
+        tx.commit()
+            .map_err(ArchiveError::sqlite("write the audit log"))
+    }
+
     /// The audit log, oldest first; of one document when `document_id` is given.
     pub fn audit_log(&self, document_id: Option<i64>) -> Result<Vec<AuditEntry>> {
         let mut stmt = self

@@ -396,6 +396,46 @@ impl Archive {
         })
     }
 
+    /// The daily automatic backup: writes `vanthu-YYYY-MM-DD.sqlite3` into `dir` unless today's
+    /// is already there, then keeps only the newest `keep` of them. Returns the file written.
+    pub fn daily_backup(
+        &mut self,
+        dir: &Path,
+        today: chrono::NaiveDate,
+        keep: usize,
+        stamp: &Stamp,
+    ) -> Result<Option<PathBuf>> {
+        let err = |e: std::io::Error| ArchiveError::Backup {
+            path: dir.to_owned(),
+            reason_vi: e.to_string(),
+        };
+        std::fs::create_dir_all(dir).map_err(err)?;
+        let name = |d: chrono::NaiveDate| format!("vanthu-{}.sqlite3", vanthu_model::date::iso(d));
+        let target = dir.join(name(today));
+        let written = if target.exists() {
+            None
+        } else {
+            self.backup(&target, stamp)?;
+            Some(target)
+        };
+        let mut existing: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(err)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.starts_with("vanthu-") && n.ends_with(".sqlite3") && n.len() == 25
+                })
+            })
+            .collect();
+        // The ISO date in the name sorts by age.
+        existing.sort();
+        let excess = existing.len().saturating_sub(keep);
+        for old in &existing[..excess] {
+            std::fs::remove_file(old).map_err(err)?;
+        }
+        Ok(written)
+    }
+
     /// Replaces the archive at `target` with the backup `source`, after checking that the
     /// backup is a VănThư archive this program can read and that SQLite finds it intact. The
     /// archive it replaces is kept beside it; its path is returned.

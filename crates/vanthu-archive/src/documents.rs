@@ -177,6 +177,59 @@ impl Archive {
             .map_err(ArchiveError::sqlite("list documents"))
     }
 
+    /// Every document outside the trash, oldest first, handed one at a time to `each` so that
+    /// an export of 100,000 documents never holds them all in memory.
+    pub fn for_each_document<E: From<ArchiveError>>(
+        &self,
+        mut each: impl FnMut(Document) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM documents
+                 WHERE id NOT IN (SELECT document_id FROM trash) ORDER BY id"
+            ))
+            .map_err(ArchiveError::sqlite("read the documents"))?;
+        let rows = stmt
+            .query_map([], document_from_row)
+            .map_err(ArchiveError::sqlite("read the documents"))?;
+        for row in rows {
+            each(row.map_err(ArchiveError::sqlite("read the documents"))?)?;
+        }
+        Ok(())
+    }
+
+    /// The issued documents dated from `from` up to (not including) `to`, optionally of one
+    /// issuer code, by date then number: the rows of the outgoing register.
+    pub fn issued_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        issuer: Option<&str>,
+    ) -> Result<Vec<Document>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {COLUMNS} FROM documents
+                 WHERE status = 'issued' AND date >= ?1 AND date < ?2
+                   AND (?3 IS NULL OR issuer_code = ?3)
+                 ORDER BY date, number, id"
+            ))
+            .map_err(ArchiveError::sqlite("read the register"))?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params![
+                    vanthu_model::date::iso(from),
+                    vanthu_model::date::iso(to),
+                    issuer
+                ],
+                document_from_row,
+            )
+            .map_err(ArchiveError::sqlite("read the register"))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(ArchiveError::sqlite("read the register"))
+    }
+
     /// How many documents match `filter`.
     pub fn count(&self, filter: &Filter) -> Result<u64> {
         let (cond, args) = filter_sql(filter);

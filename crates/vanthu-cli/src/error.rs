@@ -36,6 +36,8 @@ pub enum CliError {
     NoDataDir,
     #[error("the archive has {0} problem(s)")]
     Damaged(usize),
+    #[error("{0} is not empty")]
+    NotEmpty(PathBuf),
 }
 
 impl CliError {
@@ -63,6 +65,10 @@ impl CliError {
             ),
             CliError::NotUtf8 { path } => format!(
                 "Tệp {} không phải văn bản UTF-8 (có thể là tệp nhị phân hoặc bảng mã cũ).",
+                path.display()
+            ),
+            CliError::NotEmpty(path) => format!(
+                "Thư mục {} đã có dữ liệu; hãy chọn một thư mục trống hoặc chưa có.",
                 path.display()
             ),
             CliError::Damaged(n) => format!(

@@ -5,6 +5,7 @@
 //! the archive left as it was); 2 a usage error (clap's).
 
 mod error;
+mod export_archive;
 mod output;
 
 use std::io::{Read, Write};
@@ -146,6 +147,12 @@ enum Command {
     Restore {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// Xuất cả kho thành thư mục đọc được không cần VănThư: mỗi năm một thư mục, mỗi văn bản
+    /// một tệp PDF theo số ký hiệu, tệp đính kèm, documents.json và index.html.
+    ExportArchive {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
     },
 }
 
@@ -399,6 +406,17 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 return Err(CliError::Damaged(problems.len()));
             }
+        }
+        Command::ExportArchive { dir } => {
+            let mut archive = db()?;
+            let options = render_options(archive.conventions()?);
+            let done = export_archive::export_archive(&mut archive, &dir, &options, &Stamp::now())?;
+            eprintln!(
+                "Đã xuất {} văn bản và {} tệp đính kèm vào {}",
+                done.documents,
+                done.attachments,
+                dir.display()
+            );
         }
         Command::Backup { file } => db()?.backup(&file, &Stamp::now())?,
         Command::Restore { file } => {

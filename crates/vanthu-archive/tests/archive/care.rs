@@ -265,3 +265,38 @@ fn backup_and_restore_round_trip_and_refuse_bad_files() {
         Status::Draft
     );
 }
+
+#[test]
+fn the_daily_backup_runs_once_a_day_and_keeps_the_newest() {
+    let mut f = fresh();
+    f.archive
+        .create(&plan("Kế hoạch", "2024-03-15"), &stamp())
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let day = |d: &str| vanthu_model::date::parse_iso(d).unwrap();
+    for d in ["2025-03-01", "2025-03-02", "2025-03-03"] {
+        assert!(f
+            .archive
+            .daily_backup(dir.path(), day(d), 2, &stamp())
+            .unwrap()
+            .is_some());
+    }
+    assert!(
+        f.archive
+            .daily_backup(dir.path(), day("2025-03-03"), 2, &stamp())
+            .unwrap()
+            .is_none(),
+        "once a day"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["vanthu-2025-03-02.sqlite3", "vanthu-2025-03-03.sqlite3"]
+    );
+    let copy = Archive::open(&dir.path().join(&names[1])).unwrap();
+    assert_eq!(copy.count(&Filter::default()).unwrap(), 1);
+}

@@ -146,3 +146,60 @@ fn backup_then_restore() {
     );
     assert!(env.ok(&["log"]).contains("khôi phục kho"));
 }
+
+#[test]
+fn the_archive_exports_as_plain_files() {
+    let env = Env::new();
+    let id = env.ok(&[
+        "new",
+        &env.json("d.json", &plan_json("Kế hoạch xuất kho", "2024-05-01")),
+    ]);
+    let id = id.trim();
+    env.ok(&["issue", id]);
+    env.ok(&[
+        "attach",
+        id,
+        env.file("scan.png", b"\x89PNG\r\n\x1a\nSCAN")
+            .to_str()
+            .unwrap(),
+    ]);
+    env.ok(&[
+        "new",
+        &env.json("e.json", &plan_json("Dự thảo năm sau", "2025-01-10")),
+    ]);
+    let out = env.dir.path().join("kho-xuat");
+    env.ok(&["export-archive", out.to_str().unwrap()]);
+    let pdf = out.join("2024").join("01-KH_ĐU.pdf");
+    assert!(
+        pdf.is_file(),
+        "one PDF per document, named by its symbol, in its year"
+    );
+    let printed: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["attachments", id, "--json"])).unwrap();
+    assert_eq!(
+        vanthu_archive::sha256_hex(&std::fs::read(&pdf).unwrap()),
+        printed[0]["sha256"],
+        "the printed PDF"
+    );
+    assert!(out
+        .join("2024")
+        .join("01-KH_ĐU-dinh-kem-1-scan.png")
+        .is_file());
+    assert!(out.join("2025").join("du-thao-2.pdf").is_file());
+    let docs: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(out.join("documents.json")).unwrap())
+            .unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["symbol"], "01-KH_ĐU".replace('_', "/"));
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        html.contains("Kế hoạch xuất kho") && html.contains("2024/01-KH_ĐU.pdf"),
+        "index lists the documents"
+    );
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "index.html works offline"
+    );
+    let err = env.fails(&["export-archive", out.to_str().unwrap()]);
+    assert!(err.contains("đã có dữ liệu"), "{err}");
+}
