@@ -364,12 +364,6 @@ impl Archive {
     /// Writes a consistent copy of the archive to `dest` (SQLite's online backup: the app may
     /// keep working meanwhile). The copy is written beside `dest` and renamed into place.
     pub fn backup(&mut self, dest: &Path, stamp: &Stamp) -> Result<()> {
-        {
-            let tx = self.write_tx("back up the archive")?;
-            audit::append(&tx, stamp, "backup", None, &dest.display().to_string())?;
-            tx.commit()
-                .map_err(ArchiveError::sqlite("back up the archive"))?;
-        }
         let tmp = dest.with_extension("tmp-sao-luu");
         let _ = std::fs::remove_file(&tmp);
         let result = (|| {
@@ -393,7 +387,12 @@ impl Archive {
                 path: dest.to_owned(),
                 reason_vi: e.to_string(),
             }
-        })
+        })?;
+        // Logged once the copy exists, so a failed backup leaves the archive as it was.
+        let tx = self.write_tx("back up the archive")?;
+        audit::append(&tx, stamp, "backup", None, &dest.display().to_string())?;
+        tx.commit()
+            .map_err(ArchiveError::sqlite("back up the archive"))
     }
 
     /// The daily automatic backup: writes `vanthu-YYYY-MM-DD.sqlite3` into `dir` unless today's

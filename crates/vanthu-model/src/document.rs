@@ -254,6 +254,20 @@ impl Document {
     /// Reads one document from the interchange JSON. `id` and `symbol` are dropped; text is
     /// made NFC. Does not validate beyond the JSON's shape: see [`crate::validate`].
     pub fn from_json(json: &str) -> Result<Document, ModelError> {
+        // serde would also read a struct from a JSON array (field by position): refuse it here,
+        // where the clerk can be told what was expected.
+        let first = json.trim_start().chars().next();
+        if first.is_some_and(|c| c != '{') {
+            return Err(ModelError::Json {
+                path: String::new(),
+                line: 1,
+                column: 1,
+                detail: "expected one document, a JSON object {…}".to_owned(),
+                message_vi:
+                    "Sai kiểu dữ liệu: tệp phải chứa một văn bản, tức một đối tượng JSON {…}."
+                        .to_owned(),
+            });
+        }
         let mut de = serde_json::Deserializer::from_str(json);
         let mut doc: Document = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| json_error(e.path().to_string(), e.into_inner()))?;

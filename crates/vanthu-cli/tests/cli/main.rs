@@ -2,6 +2,7 @@
 //! directories, the real corpus.
 
 mod bad_input;
+mod bad_input_table;
 mod care;
 mod corpus;
 mod crash;
