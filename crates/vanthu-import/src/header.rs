@@ -459,6 +459,14 @@ pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<Numbe
         }
         _ => return None,
     };
+    // A symbol is a few short letter groups (`KH`, `BTCTU-BDVTU`); a long run of text that
+    // happens to start with "Số 82 -KH/" is prose, not a number line.
+    let token = |t: &str, max: usize| {
+        t.chars().count() <= max && t.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    if !token(&abbreviation, 8) || !token(&code, 24) {
+        return None;
+    }
     let kind = if abbreviation.is_empty() {
         Some(Kind::CongVan)
     } else {
@@ -642,6 +650,18 @@ mod tests {
 
     fn n(text: &str) -> NumberLine {
         number_line(text, &Conventions::default()).expect(text)
+    }
+
+    #[test]
+    fn prose_that_starts_like_a_number_line_is_not_one() {
+        let c = Conventions::default();
+        assert!(number_line(
+            "Số 82 -KH/ cao chất lượng sinh hoạt chi bộ; Hướng dẫn 02-HD/TU",
+            &c
+        )
+        .is_none());
+        assert!(number_line("Số 82-KH/ĐU", &c).is_some());
+        assert!(number_line("Số 05-QC/BTCTU-BDVTU", &c).is_some());
     }
 
     #[test]
