@@ -200,7 +200,7 @@ impl Archive {
     }
 
     /// The issued documents dated from `from` up to (not including) `to`, optionally of one
-    /// issuer code, by date then number: the rows of the outgoing register.
+    /// issuer code, in number order: the rows of the outgoing register.
     pub fn issued_between(
         &self,
         from: NaiveDate,
@@ -213,7 +213,7 @@ impl Archive {
                 "SELECT {COLUMNS} FROM documents
                  WHERE status = 'issued' AND date >= ?1 AND date < ?2
                    AND (?3 IS NULL OR issuer_code = ?3)
-                 ORDER BY date, number, id"
+                 ORDER BY number, date, id"
             ))
             .map_err(ArchiveError::sqlite("read the register"))?;
         let rows = stmt

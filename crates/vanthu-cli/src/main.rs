@@ -7,6 +7,7 @@
 mod error;
 mod export_archive;
 mod output;
+mod register;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -147,6 +148,23 @@ enum Command {
     Restore {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+    },
+    /// In sổ đăng ký văn bản đi của một năm hoặc một nhiệm kỳ cấp ủy: PDF khổ A4 ngang để
+    /// đóng sổ, và/hoặc CSV cho bảng tính.
+    Register {
+        /// Năm ban hành.
+        #[arg(long, conflicts_with = "term", required_unless_present = "term")]
+        year: Option<i32>,
+        /// Ngày bắt đầu nhiệm kỳ cấp ủy (YYYY-MM-DD): sổ gồm 5 năm từ ngày này (văn bản của Đảng).
+        #[arg(long, value_parser = parse_date)]
+        term: Option<chrono::NaiveDate>,
+        /// Chỉ văn bản của cơ quan có ký hiệu này (ĐU, UBND, …).
+        #[arg(long)]
+        issuer: Option<String>,
+        #[arg(long, value_name = "OUT.pdf", required_unless_present = "csv")]
+        pdf: Option<PathBuf>,
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
     },
     /// Xuất cả kho thành thư mục đọc được không cần VănThư: mỗi năm một thư mục, mỗi văn bản
     /// một tệp PDF theo số ký hiệu, tệp đính kèm, documents.json và index.html.
@@ -406,6 +424,53 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 return Err(CliError::Damaged(problems.len()));
             }
+        }
+        Command::Register {
+            year,
+            term,
+            issuer,
+            pdf,
+            csv,
+        } => {
+            let archive = db()?;
+            let day = |y: i32| chrono::NaiveDate::from_ymd_opt(y, 1, 1).expect("1 January exists");
+            let (from, to, period) = match (year, term) {
+                (Some(y), _) => (day(y), day(y + 1), format!("Năm {y}")),
+                (None, Some(t)) => (
+                    t,
+                    t.checked_add_months(chrono::Months::new(60)).unwrap_or(t),
+                    format!("Nhiệm kỳ từ {}", t.format("%d/%m/%Y")),
+                ),
+                (None, None) => unreachable!("clap requires --year or --term"),
+            };
+            let docs = archive.issued_between(from, to, issuer.as_deref())?;
+            let profiles = archive.issuer_profiles()?;
+            let profile = issuer
+                .as_ref()
+                .and_then(|code| profiles.iter().find(|p| &p.code == code))
+                .or(profiles.first());
+            let format = if term.is_some() {
+                Format::Party
+            } else {
+                docs.first()
+                    .map(|d| d.format)
+                    .or(profile.map(|p| p.format))
+                    .unwrap_or_default()
+            };
+            let header = docs
+                .first()
+                .map(|d| (d.issuer.parent.clone(), d.issuer.name.clone()))
+                .or_else(|| profile.map(|p| (p.parent.clone(), p.name.clone())))
+                .unwrap_or_default();
+            let book = register::book(&docs, format, period, header);
+            if let Some(path) = pdf {
+                let options = render_options(archive.conventions()?);
+                write_file(&path, &vanthu_pdf::render_register(&book, &options)?)?;
+            }
+            if let Some(path) = csv {
+                write_file(&path, register::csv(&book).as_bytes())?;
+            }
+            eprintln!("Sổ có {} văn bản.", docs.len());
         }
         Command::ExportArchive { dir } => {
             let mut archive = db()?;

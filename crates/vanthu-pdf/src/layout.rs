@@ -28,6 +28,7 @@ pub struct Page {
 pub enum Item {
     Text(TextRun),
     Rule(Rule),
+    VerticalRule(VerticalRule),
     Frame(Frame),
 }
 
@@ -60,6 +61,30 @@ pub enum Role {
     Authority,
     Position,
     Signer,
+
+    // ---- the outgoing register (sổ đăng ký văn bản đi), see [`crate::register`]
+    /// `SỔ ĐĂNG KÝ VĂN BẢN ĐI`.
+    RegisterTitle,
+    /// The year or term the book covers.
+    RegisterPeriod,
+    /// A column title in the table header.
+    ColumnHeader,
+    /// `(1)` … `(10)` under the column titles.
+    ColumnNumber,
+    /// A line of text in a cell of an entry; its `block` is the entry's index in the book.
+    RegisterCell,
+    /// The document-type heading of a group of entries (Party books).
+    RegisterGroup,
+    /// A line of the table's grid.
+    TableRule,
+    /// `Sổ này có … trang, …`.
+    ClosingNote,
+    /// `Ngày … tháng … năm …` above the signature of whoever closes the book.
+    ClosingDate,
+    /// `NGƯỜI ĐÓNG SỔ`, `THỦ TRƯỞNG CƠ QUAN`.
+    ClosingTitle,
+    /// `(Ký, ghi rõ họ tên)`, `(Ký tên, đóng dấu)`.
+    ClosingHint,
 }
 
 /// A run of text in one face on one baseline. When `space_extra` is not zero, every space
@@ -75,7 +100,8 @@ pub struct TextRun {
     pub text: String,
     pub width: Mm,
     pub space_extra: Mm,
-    /// For body text: which block (paragraph, heading, item) of the body it belongs to.
+    /// For body text: which block (paragraph, heading, item) of the body it belongs to; in a
+    /// register: which entry of the book (counted over all groups from 0).
     pub block: Option<usize>,
 }
 
@@ -105,6 +131,24 @@ impl Rule {
     }
 }
 
+/// A vertical solid line (the columns of a table).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerticalRule {
+    pub role: Role,
+    pub x: Mm,
+    /// Top end.
+    pub y1: Mm,
+    /// Bottom end.
+    pub y2: Mm,
+    pub thickness: Pt,
+}
+
+impl VerticalRule {
+    pub fn height(&self) -> Mm {
+        self.y2 - self.y1
+    }
+}
+
 /// A rectangle outline (a stamp's border).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
@@ -131,6 +175,13 @@ impl Page {
         })
     }
 
+    pub fn vertical_rules(&self) -> impl Iterator<Item = &VerticalRule> {
+        self.items.iter().filter_map(|i| match i {
+            Item::VerticalRule(r) => Some(r),
+            _ => None,
+        })
+    }
+
     pub fn frames(&self) -> impl Iterator<Item = &Frame> {
         self.items.iter().filter_map(|i| match i {
             Item::Frame(f) => Some(f),
@@ -143,11 +194,15 @@ impl Page {
         self.texts().filter(|t| t.role == role).collect()
     }
 
-    fn shift(items: &mut [Item], dy: Mm) {
+    pub(crate) fn shift(items: &mut [Item], dy: Mm) {
         for item in items {
             match item {
                 Item::Text(t) => t.baseline += dy,
                 Item::Rule(r) => r.y += dy,
+                Item::VerticalRule(r) => {
+                    r.y1 += dy;
+                    r.y2 += dy;
+                }
                 Item::Frame(f) => {
                     f.top += dy;
                     f.bottom += dy;
@@ -157,7 +212,7 @@ impl Page {
     }
 }
 
-const EPS: f32 = 1e-3;
+pub(crate) const EPS: f32 = 1e-3;
 
 /// Lays `doc` out with the system fonts.
 pub fn layout(doc: &Document, options: &RenderOptions) -> Result<Vec<Page>, PdfError> {
@@ -262,6 +317,15 @@ fn check_glyphs(doc: &Document, p: &Profile, fonts: &FontSet) -> Result<(), PdfE
     for line in &p.national {
         fields.push(("profile".into(), &line.text));
     }
+    check_chars(fields, fonts)
+}
+
+/// Every character of every field must have a glyph in all four faces (a field may be set
+/// in any of them); the first one missing names its field.
+pub(crate) fn check_chars<'t>(
+    fields: impl IntoIterator<Item = (String, &'t str)>,
+    fonts: &FontSet,
+) -> Result<(), PdfError> {
     let mut checked = std::collections::HashSet::new();
     for (field, text) in fields {
         for ch in text.chars() {
@@ -290,30 +354,39 @@ struct BodyLine {
     space_before: Mm,
 }
 
-struct Layout<'a> {
-    p: &'a Profile,
-    fonts: &'a FontSet,
+/// The measuring and setting of text with a profile and a font set, shared by the document
+/// layout and the register ([`crate::register`]).
+pub(crate) struct Layout<'a> {
+    pub p: &'a Profile,
+    pub fonts: &'a FontSet,
 }
 
 impl Layout<'_> {
-    fn width(&self, style: TextStyle, text: &str) -> Mm {
+    pub(crate) fn width(&self, style: TextStyle, text: &str) -> Mm {
         self.fonts.width(style.face, text, style.size)
     }
 
-    fn ascent(&self, style: TextStyle) -> Mm {
+    pub(crate) fn ascent(&self, style: TextStyle) -> Mm {
         style.size.to_mm() * self.fonts.face(style.face).ascent()
     }
 
-    fn descent(&self, style: TextStyle) -> Mm {
+    pub(crate) fn descent(&self, style: TextStyle) -> Mm {
         style.size.to_mm() * self.fonts.face(style.face).descent()
     }
 
     /// Single line spacing of a style.
-    fn lead(&self, style: TextStyle) -> Mm {
+    pub(crate) fn lead(&self, style: TextStyle) -> Mm {
         style.size.to_mm() * self.p.single_line
     }
 
-    fn run(&self, role: Role, style: TextStyle, text: &str, x: Mm, baseline: Mm) -> TextRun {
+    pub(crate) fn run(
+        &self,
+        role: Role,
+        style: TextStyle,
+        text: &str,
+        x: Mm,
+        baseline: Mm,
+    ) -> TextRun {
         TextRun {
             role,
             x,
@@ -327,7 +400,7 @@ impl Layout<'_> {
     }
 
     /// Splits text in one face into words.
-    fn words(&self, spans: &[(&str, Face)], size: Pt) -> Vec<Word> {
+    pub(crate) fn words(&self, spans: &[(&str, Face)], size: Pt) -> Vec<Word> {
         let mut words = Vec::new();
         let mut pieces: Vec<Piece> = Vec::new();
         let mut current = String::new();
@@ -373,7 +446,7 @@ impl Layout<'_> {
 
     /// Cuts words wider than `limit` into pieces that fit (no space between them): the only
     /// case where a line breaks inside a word, rather than crossing the margin.
-    fn split_overlong(&self, words: Vec<Word>, limit: Mm, size: Pt) -> Vec<Word> {
+    pub(crate) fn split_overlong(&self, words: Vec<Word>, limit: Mm, size: Pt) -> Vec<Word> {
         let mut out = Vec::with_capacity(words.len());
         for word in words {
             if word.width.0 <= limit.0 + EPS {
@@ -488,7 +561,7 @@ impl Layout<'_> {
     /// Lines start at `top` (top of the first line's ascent). Returns the bottom of the
     /// last line and the widest line's width.
     #[allow(clippy::too_many_arguments)]
-    fn centred(
+    pub(crate) fn centred(
         &self,
         text: &str,
         style: TextStyle,
@@ -520,7 +593,7 @@ impl Layout<'_> {
     }
 
     /// One line centred on `centre`, kept inside the text area if it is wider than its column.
-    fn centred_line(
+    pub(crate) fn centred_line(
         &self,
         text: &str,
         style: TextStyle,
@@ -536,7 +609,7 @@ impl Layout<'_> {
         run
     }
 
-    fn rule(&self, role: Role, centre: Mm, width: Mm, y: Mm) -> Item {
+    pub(crate) fn rule(&self, role: Role, centre: Mm, width: Mm, y: Mm) -> Item {
         Item::Rule(Rule {
             role,
             x1: centre - width / 2.0,
@@ -574,6 +647,50 @@ impl Layout<'_> {
         baseline + self.descent(style) + pad + Mm(1.5)
     }
 
+    /// The issuing office centred in `column`: parent (if any), issuer, and the profile's
+    /// separator (`*` or a rule under the issuer). Returns where the next line may start.
+    pub(crate) fn issuer_block(
+        &self,
+        parent: &str,
+        name: &str,
+        column: (Mm, Mm),
+        top: Mm,
+        out: &mut Vec<Item>,
+    ) -> Mm {
+        let p = self.p;
+        let centre = (column.0 + column.1) / 2.0;
+        let full = Mm(f32::MAX);
+        let mut top = top;
+        if !parent.is_empty() {
+            top = self
+                .centred(parent, p.parent, column, full, top, Role::Parent, out)
+                .0;
+        }
+        let (issuer_bottom, issuer_widest, issuer_lines) =
+            self.centred(name, p.issuer, column, full, top, Role::Issuer, out);
+        top = issuer_bottom;
+        match &p.issuer_separator {
+            Separator::Text { text, style } => {
+                let run = self.centred_line(
+                    text,
+                    *style,
+                    centre,
+                    top + self.ascent(*style),
+                    Role::IssuerSeparator,
+                );
+                out.push(Item::Text(run));
+                top += self.lead(*style);
+            }
+            Separator::Rule { fraction } => {
+                let y = issuer_lines.last().map_or(top, |l| l.baseline + p.rule_gap);
+                let centre = issuer_lines.last().map_or(centre, |l| l.centre());
+                out.push(self.rule(Role::IssuerSeparator, centre, issuer_widest * *fraction, y));
+                top = y;
+            }
+        }
+        top
+    }
+
     /// The two header columns. Returns the lowest point they reach.
     fn header(
         &self,
@@ -590,49 +707,13 @@ impl Layout<'_> {
         let full = Mm(f32::MAX);
 
         // Left: parent, issuer, separator.
-        let mut top = p.margin_top;
-        if !doc.issuer.parent.is_empty() {
-            top = self
-                .centred(
-                    &doc.issuer.parent,
-                    p.parent,
-                    left,
-                    full,
-                    top,
-                    Role::Parent,
-                    out,
-                )
-                .0;
-        }
-        let (issuer_bottom, issuer_widest, issuer_lines) = self.centred(
+        let top = self.issuer_block(
+            &doc.issuer.parent,
             &doc.issuer.name,
-            p.issuer,
             left,
-            full,
-            top,
-            Role::Issuer,
+            p.margin_top,
             out,
         );
-        top = issuer_bottom;
-        match &p.issuer_separator {
-            Separator::Text { text, style } => {
-                let run = self.centred_line(
-                    text,
-                    *style,
-                    lc,
-                    top + self.ascent(*style),
-                    Role::IssuerSeparator,
-                );
-                out.push(Item::Text(run));
-                top += self.lead(*style);
-            }
-            Separator::Rule { fraction } => {
-                let y = issuer_lines.last().map_or(top, |l| l.baseline + p.rule_gap);
-                let centre = issuer_lines.last().map_or(lc, |l| l.centre());
-                out.push(self.rule(Role::IssuerSeparator, centre, issuer_widest * *fraction, y));
-                top = y;
-            }
-        }
         let left_number_top = top + p.number_gap;
 
         // Right: national lines and the rule exactly as wide as the last one.
@@ -1030,20 +1111,26 @@ impl Layout<'_> {
         Page::shift(&mut closing, closing_top);
         pages[closing_page].items.extend(closing);
         for page in pages.iter_mut() {
-            if page.number >= p.page_number_from {
-                let style = p.page_number;
-                let baseline = p.page_number_top + self.ascent(style);
-                let run = self.centred_line(
-                    &page.number.to_string(),
-                    style,
-                    p.text_centre(),
-                    baseline,
-                    Role::PageNumber,
-                );
-                page.items.push(Item::Text(run));
-            }
+            self.number_page(page);
         }
         Ok(pages)
+    }
+
+    /// The page number at the top centre, from the profile's first numbered page on.
+    pub(crate) fn number_page(&self, page: &mut Page) {
+        let p = self.p;
+        if page.number >= p.page_number_from {
+            let style = p.page_number;
+            let baseline = p.page_number_top + self.ascent(style);
+            let run = self.centred_line(
+                &page.number.to_string(),
+                style,
+                p.text_centre(),
+                baseline,
+                Role::PageNumber,
+            );
+            page.items.push(Item::Text(run));
+        }
     }
 
     /// Top of each line and its page. `forced`: a line that must begin a page (`Some(0)`:
@@ -1123,7 +1210,7 @@ fn is_break_space(ch: char) -> bool {
     ch.is_whitespace() && !matches!(ch, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
-fn join_words(words: &[Word]) -> String {
+pub(crate) fn join_words(words: &[Word]) -> String {
     let mut s = String::new();
     for (i, w) in words.iter().enumerate() {
         for p in &w.pieces {

@@ -7,6 +7,9 @@
 //! also writes them as PDF bytes. The differences between the two formats live in two values
 //! of [`Profile`], which an office can adjust through [`RenderOptions`]. The only I/O is
 //! reading the system's fonts, once per process.
+//!
+//! The printed outgoing register ([`render_register`], [`layout_register`]) is laid out with
+//! the same fonts, line breaking and page data, on an A4 landscape sheet.
 
 mod error;
 mod fonts;
@@ -14,13 +17,15 @@ mod layout;
 mod linebreak;
 mod markup;
 mod profile;
+mod register;
 mod units;
 mod writer;
 
 pub use error::PdfError;
 pub use fonts::{FontFace, FontSet};
-pub use layout::{layout, Frame, Item, Page, Role, Rule, TextRun};
+pub use layout::{layout, Frame, Item, Page, Role, Rule, TextRun, VerticalRule};
 pub use profile::{Face, HeaderLine, HeadingStyle, MarkStyle, Profile, Separator, TextStyle};
+pub use register::{layout_register, render_register, RegisterBook, RegisterGroup, RegisterRow};
 pub use units::{Mm, Pt, MM_PER_PT};
 
 use vanthu_model::{Conventions, Document, Format};

@@ -106,6 +106,14 @@ pub(crate) fn write(
                             height,
                         ));
                     }
+                    Item::VerticalRule(rule) => {
+                        ops.extend(stroke(
+                            &[(rule.x, rule.y1), (rule.x, rule.y2)],
+                            false,
+                            rule.thickness,
+                            height,
+                        ));
+                    }
                     Item::Frame(f) => {
                         ops.extend(stroke(
                             &[

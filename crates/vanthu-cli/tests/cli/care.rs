@@ -203,3 +203,114 @@ fn the_archive_exports_as_plain_files() {
     let err = env.fails(&["export-archive", out.to_str().unwrap()]);
     assert!(err.contains("đã có dữ liệu"), "{err}");
 }
+
+#[test]
+fn the_register_of_a_year_prints_and_exports() {
+    let env = Env::new();
+    let issue = |v: serde_json::Value| {
+        let id = env.ok(&["new", &env.json("d.json", &v)]);
+        env.ok(&["issue", id.trim()]).trim().to_owned()
+    };
+    assert_eq!(
+        issue(plan_json("Kế hoạch thứ nhất", "2024-02-01")),
+        "01-KH/ĐU"
+    );
+    let mut report = plan_json("Báo cáo sơ kết", "2024-06-01");
+    report["kind"] = "bao_cao".into();
+    assert_eq!(issue(report), "01-BC/ĐU");
+    assert_eq!(
+        issue(plan_json("Kế hoạch thứ hai", "2024-09-01")),
+        "02-KH/ĐU"
+    );
+    assert_eq!(
+        issue(plan_json("Kế hoạch năm sau", "2025-01-05")),
+        "03-KH/ĐU"
+    );
+    env.ok(&[
+        "new",
+        &env.json(
+            "draft.json",
+            &plan_json("Dự thảo không vào sổ", "2024-03-01"),
+        ),
+    ]);
+
+    let pdf = env.dir.path().join("so-2024.pdf");
+    let csv = env.dir.path().join("so-2024.csv");
+    env.ok(&[
+        "register",
+        "--year",
+        "2024",
+        "--pdf",
+        pdf.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "a BOM so that Excel reads UTF-8"
+    );
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert!(
+        lines[0].contains("Tên loại và trích yếu nội dung văn bản") && lines[0].contains("Ký nhận")
+    );
+    assert_eq!(
+        lines.len(),
+        4,
+        "three documents of 2024, no draft, nothing of 2025:\n{csv}"
+    );
+    // Party registers group by type (in the order of the type table), each in number order.
+    assert!(
+        lines[1].starts_with("BÁO CÁO,01-BC/ĐU,01/06/2024,Báo cáo Báo cáo sơ kết,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("KẾ HOẠCH,01-KH/ĐU,01/02/2024,Kế hoạch Kế hoạch thứ nhất,Nguyễn Văn Hiếu,Ban Thường vụ Đảng ủy,Văn phòng Đảng ủy,2,"),
+        "copies are the recipients plus the archive copy: {}",
+        lines[2]
+    );
+    assert!(lines[3].starts_with("KẾ HOẠCH,02-KH/ĐU"), "{}", lines[3]);
+
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains("Page size:       841.89 x 595.2"),
+        "A4 landscape: {info}"
+    );
+    let text = crate::corpus::pdf_text(&pdf);
+    for needle in [
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+        "Năm 2024",
+        "ĐẢNG ỦY SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+        "01-KH/ĐU",
+        "02-KH/ĐU",
+        "01-BC/ĐU",
+        "NGƯỜI ĐÓNG SỔ",
+    ] {
+        assert!(
+            text.contains(needle),
+            "the register should read “{needle}”:\n{text}"
+        );
+    }
+    assert!(!text.contains("03-KH/ĐU") && !text.contains("Dự thảo không vào sổ"));
+
+    let term = env.dir.path().join("nhiem-ky.csv");
+    env.ok(&[
+        "register",
+        "--term",
+        "2020-10-01",
+        "--csv",
+        term.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(&term).unwrap().lines().count(),
+        5,
+        "a term runs five years"
+    );
+    let out = env.run(&["register", "--year", "2024"]);
+    assert_eq!(out.status.code(), Some(2), "--pdf or --csv is required");
+}

@@ -99,7 +99,7 @@ fn the_corpus_is_found_as_clerks_type() {
     assert_eq!(drafts.len(), 2);
 }
 
-fn pdf_text(path: &std::path::Path) -> String {
+pub fn pdf_text(path: &std::path::Path) -> String {
     let out = std::process::Command::new("pdftotext")
         .args(["-layout", "-enc", "UTF-8"])
         .arg(path)

@@ -10,4 +10,5 @@ mod header;
 mod measure;
 mod pictures;
 mod poppler;
+mod register;
 mod title;

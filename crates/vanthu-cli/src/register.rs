@@ -1,0 +1,142 @@
+//! The outgoing register (sổ đăng ký văn bản đi) of a year or a committee term, as the
+//! statutory book: a PDF to print and bind, or a CSV for a spreadsheet.
+//!
+//! Party registers group by document type (each type has its own number series); State
+//! registers run in one series. Số lượng bản is the recipients plus the archive copy; the
+//! columns filled by hand when the copies leave (ngày chuyển, ký nhận) stay empty.
+
+use vanthu_model::{Document, Format, Kind};
+use vanthu_pdf::{RegisterBook, RegisterGroup, RegisterRow};
+
+/// The statutory columns, in order.
+pub const COLUMNS: [&str; 10] = [
+    "Số, ký hiệu văn bản",
+    "Ngày tháng văn bản",
+    "Tên loại và trích yếu nội dung văn bản",
+    "Người ký",
+    "Nơi nhận văn bản",
+    "Đơn vị, người nhận bản lưu",
+    "Số lượng bản",
+    "Ngày chuyển",
+    "Ký nhận",
+    "Ghi chú",
+];
+
+fn row(doc: &Document) -> RegisterRow {
+    let recipients = doc
+        .recipients
+        .iter()
+        .map(|r| {
+            if r.note.is_empty() {
+                r.name.clone()
+            } else {
+                format!("{} ({})", r.name, r.note)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    // "Lưu: VT, VP" / "Lưu Văn phòng Đảng ủy" → who keeps the archive copy.
+    let archive_unit = doc
+        .archive
+        .trim_start_matches("Lưu")
+        .trim_start_matches(':')
+        .trim()
+        .to_owned();
+    let kind = doc.kind.map_or("", Kind::name);
+    RegisterRow {
+        symbol: doc.symbol.clone().unwrap_or_default(),
+        date: doc
+            .date
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_default(),
+        kind_and_title: [kind, &doc.title]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
+        signer: doc.signature.name.clone(),
+        recipients,
+        archive_unit,
+        copies: doc.recipients.len() as u32 + 1,
+        sent_date: String::new(),
+        received_by: String::new(),
+        note: String::new(),
+    }
+}
+
+/// The book of `docs` (issued documents, in register order). The header names the issuer of
+/// the first document unless `issuer` (parent, name) says otherwise.
+pub fn book(
+    docs: &[Document],
+    format: Format,
+    period: String,
+    issuer: (String, String),
+) -> RegisterBook {
+    let groups = match format {
+        Format::Party => Kind::all()
+            .filter_map(|kind| {
+                let rows: Vec<RegisterRow> = docs
+                    .iter()
+                    .filter(|d| d.kind == Some(kind))
+                    .map(row)
+                    .collect();
+                (!rows.is_empty()).then(|| RegisterGroup {
+                    heading: Some(kind.printed_name()),
+                    rows,
+                })
+            })
+            .collect(),
+        Format::State => vec![RegisterGroup {
+            heading: None,
+            rows: docs.iter().map(row).collect(),
+        }],
+    };
+    RegisterBook {
+        format,
+        issuer_parent: issuer.0,
+        issuer_name: issuer.1,
+        period,
+        groups,
+    }
+}
+
+/// The book as CSV (RFC 4180), UTF-8 with a byte-order mark so that Excel on Windows shows
+/// the diacritics.
+pub fn csv(book: &RegisterBook) -> String {
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    let header: Vec<String> = std::iter::once("Loại văn bản")
+        .chain(COLUMNS)
+        .map(field)
+        .collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for group in &book.groups {
+        for r in &group.rows {
+            let cells = [
+                group.heading.as_deref().unwrap_or(""),
+                &r.symbol,
+                &r.date,
+                &r.kind_and_title,
+                &r.signer,
+                &r.recipients,
+                &r.archive_unit,
+                &r.copies.to_string(),
+                &r.sent_date,
+                &r.received_by,
+                &r.note,
+            ];
+            let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
