@@ -566,6 +566,7 @@ fn read_date(day: &str, month: &str, year: &str) -> Option<WrittenDate> {
     Some(match (d, m, y) {
         (Some(d), Some(m), Some(y)) => i32::try_from(y)
             .ok()
+            .filter(|y| vanthu_model::validate::YEARS.contains(y))
             .and_then(|y| vanthu_model::date::from_parts(y, m, d))
             .map_or(WrittenDate::Impossible, WrittenDate::Date),
         _ => WrittenDate::Blank,

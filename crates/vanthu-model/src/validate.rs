@@ -15,6 +15,8 @@ use crate::text;
 pub const MAX_BODY_CHARS: usize = 500_000;
 /// Longest single-line field (a trích yếu can run to three printed lines; this is ten times that).
 pub const MAX_LINE_CHARS: usize = 1_000;
+/// Years a document may carry: from the founding of the Democratic Republic to well ahead.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 /// Most recipients on one document.
 pub const MAX_RECIPIENTS: usize = 300;
 
@@ -136,7 +138,7 @@ fn shape(doc: &Document, out: &mut Vec<Problem>) {
         ));
     }
     if let Some(date) = doc.date {
-        if !(1945..=2100).contains(&date.year()) {
+        if !YEARS.contains(&date.year()) {
             out.push(Problem::new(
                 "date",
                 format!("Năm {} nằm ngoài khoảng 1945–2100.", date.year()),
