@@ -67,24 +67,37 @@ impl Archive {
     /// Stores a new document: a draft, or — when its status is `issued` — a historical
     /// document recorded under the number it carries. Returns its id.
     pub fn create(&mut self, doc: &Document, stamp: &Stamp) -> Result<i64> {
+        let prepared = prepare(doc)?;
         let tx = self.write_tx("save the document")?;
-        let id = insert_tx(&tx, doc, stamp)?;
+        let id = insert_tx(&tx, prepared, stamp)?;
         tx.commit()
             .map_err(ArchiveError::sqlite("save the document"))?;
         Ok(id)
     }
 
     /// Stores several documents in one transaction: all of them, or — on the first problem —
-    /// none, so a batch import never leaves half a folder in the archive.
+    /// none, so a batch import never leaves half a folder in the archive. The next documents
+    /// are checked and folded on a second thread while this one writes.
     pub fn create_all(&mut self, docs: &[Document], stamp: &Stamp) -> Result<Vec<i64>> {
-        let tx = self.write_tx("import documents")?;
-        let ids = docs
-            .iter()
-            .map(|doc| insert_tx(&tx, doc, stamp))
-            .collect::<Result<Vec<_>>>()?;
-        tx.commit()
-            .map_err(ArchiveError::sqlite("import documents"))?;
-        Ok(ids)
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(64);
+            scope.spawn(move || {
+                for doc in docs {
+                    // The writer stops reading at its first error; then so does this.
+                    if send.send(prepare(doc)).is_err() {
+                        break;
+                    }
+                }
+            });
+            let tx = self.write_tx("import documents")?;
+            let ids = receive
+                .into_iter()
+                .map(|prepared| insert_tx(&tx, prepared?, stamp))
+                .collect::<Result<Vec<_>>>()?;
+            tx.commit()
+                .map_err(ArchiveError::sqlite("import documents"))?;
+            Ok(ids)
+        })
     }
 
     /// Replaces the fields of a draft. Issued documents are refused.
@@ -321,23 +334,34 @@ pub(crate) fn filter_sql_with(filter: &Filter, trash_rule: bool) -> (String, Vec
     (cond, args)
 }
 
-fn insert_tx(tx: &Transaction<'_>, doc: &Document, stamp: &Stamp) -> Result<i64> {
+/// A new document checked and folded, ready to be written.
+struct Prepared {
+    doc: Document,
+    index: search::IndexText,
+}
+
+/// Everything about storing a new document that needs no database: NFC, the checks, folding.
+fn prepare(doc: &Document) -> Result<Prepared> {
     let mut doc = doc.clone();
     doc.normalize();
-    let (register_id, symbol) = match doc.status {
-        Status::Draft => {
-            if doc.number.is_some() {
-                return Err(ArchiveError::DraftWithNumber);
-            }
-            check(&doc, Purpose::Draft)?;
-            (None, None)
-        }
-        Status::Issued => {
-            check_record(&doc)?;
-            let number = doc.number.expect("checked above");
+    match doc.status {
+        Status::Draft if doc.number.is_some() => return Err(ArchiveError::DraftWithNumber),
+        Status::Draft => check(&doc, Purpose::Draft)?,
+        Status::Issued => check_record(&doc)?,
+    }
+    doc.symbol = None;
+    let index = search::IndexText::of(&doc);
+    Ok(Prepared { doc, index })
+}
+
+fn insert_tx(tx: &Transaction<'_>, prepared: Prepared, stamp: &Stamp) -> Result<i64> {
+    let Prepared { mut doc, mut index } = prepared;
+    let (register_id, symbol) = match (doc.status, doc.number) {
+        (Status::Issued, Some(number)) => {
             let (register_id, _) = register_for(tx, &doc, stamp, true)?;
             (Some(register_id), Some(symbol_for(tx, &doc, number)?))
         }
+        _ => (None, None),
     };
     let fields = Fields::of(&doc, 0);
     let mut params = fields.params(stamp);
@@ -361,8 +385,11 @@ fn insert_tx(tx: &Transaction<'_>, doc: &Document, stamp: &Stamp) -> Result<i64>
     )
     .map_err(|e| duplicate_or(e, symbol.as_deref().unwrap_or(""), "save the document"))?;
     let id = tx.last_insert_rowid();
+    if let Some(s) = &symbol {
+        index.add_symbol(s);
+    }
     doc.symbol = symbol.clone();
-    search::index_tx(tx, id, &doc, false)?;
+    search::write_index(tx, id, &index, false)?;
     let (action, detail) = match &symbol {
         Some(s) => ("record", s.as_str()),
         None => ("create", doc.title.as_str()),

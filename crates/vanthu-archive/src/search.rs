@@ -49,44 +49,82 @@ pub(crate) fn symbol_key(s: &str) -> String {
     text::folded_words(s).join(" ")
 }
 
-/// (Re)indexes one document inside the caller's transaction.
+/// The text a document is indexed by, worked out apart from the database so that a batch
+/// import can fold the next documents on another core while this one is written.
 ///
 /// Each column holds every distinct word once. With column-level detail FTS5 counts a word at
 /// most once per column anyway, so repeats would only cost indexing time (about half of it for
 /// a plan's body). The `exact` column holds only the distinct words that carry marks (or đ):
 /// an unmarked word is the same folded or not.
+pub(crate) struct IndexText {
+    title: String,
+    body: String,
+    meta: String,
+    exact: String,
+}
+
+impl IndexText {
+    pub(crate) fn of(doc: &Document) -> IndexText {
+        let meta = meta_text(doc);
+        let mut exact = String::new();
+        for part in [&doc.title, &meta, &doc.body] {
+            exact.push_str(&text::lower_exact(part));
+            exact.push(' ');
+        }
+        IndexText {
+            title: folded(&doc.title),
+            body: folded(&doc.body),
+            meta: folded(&meta),
+            exact: marked(&exact),
+        }
+    }
+
+    /// Adds a symbol given after the text was worked out (a historical record's, which the
+    /// register spells).
+    pub(crate) fn add_symbol(&mut self, symbol: &str) {
+        self.meta.push(' ');
+        self.meta.push_str(&folded(symbol));
+        self.exact.push(' ');
+        self.exact.push_str(&marked(&text::lower_exact(symbol)));
+    }
+}
+
+fn folded(s: &str) -> String {
+    let mut all = String::with_capacity(s.len());
+    text::push_folded_words(s, &mut all);
+    distinct(all.split_ascii_whitespace())
+}
+
+fn marked(lower: &str) -> String {
+    distinct(
+        lower
+            .split(|c: char| !text::is_word_char(c))
+            .filter(|w| !w.is_ascii()),
+    )
+}
+
+/// (Re)indexes one document inside the caller's transaction.
 pub(crate) fn index_tx(conn: &Connection, id: i64, doc: &Document, replace: bool) -> Result<()> {
+    write_index(conn, id, &IndexText::of(doc), replace)
+}
+
+pub(crate) fn write_index(
+    conn: &Connection,
+    id: i64,
+    text: &IndexText,
+    replace: bool,
+) -> Result<()> {
     let err = || ArchiveError::sqlite("update the search index");
     if replace {
         conn.execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
             .map_err(err())?;
     }
-    let meta = meta_text(doc);
-    let folded = |s: &str| {
-        let mut all = String::with_capacity(s.len());
-        text::push_folded_words(s, &mut all);
-        distinct(all.split_ascii_whitespace())
-    };
-    let mut exact = String::new();
-    for part in [&doc.title, &meta, &doc.body] {
-        exact.push_str(&text::lower_exact(part));
-        exact.push(' ');
-    }
-    let marked = distinct(
-        exact
-            .split(|c: char| !text::is_word_char(c))
-            .filter(|w| !w.is_ascii()),
-    );
     conn.prepare_cached(
         "INSERT INTO documents_fts (rowid, title, body, meta, exact) VALUES (?1, ?2, ?3, ?4, ?5)",
     )
     .and_then(|mut st| {
         st.execute(rusqlite::params![
-            id,
-            folded(&doc.title),
-            folded(&doc.body),
-            folded(&meta),
-            marked
+            id, text.title, text.body, text.meta, text.exact
         ])
     })
     .map_err(err())?;
