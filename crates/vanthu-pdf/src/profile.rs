@@ -333,24 +333,6 @@ impl Profile {
             kind_name: TextStyle::new(14.0, Bold),
             title: TextStyle::new(14.0, Bold),
             title_separator: Separator::Rule { fraction: 0.4 },
-            headings: [
-                HeadingStyle {
-                    bold: true,
-                    italic: false,
-                },
-                HeadingStyle {
-                    bold: true,
-                    italic: false,
-                },
-                HeadingStyle {
-                    bold: true,
-                    italic: true,
-                },
-                HeadingStyle {
-                    bold: false,
-                    italic: true,
-                },
-            ],
             recipients_label: "Nơi nhận:".into(),
             recipients_label_style: TextStyle::new(12.0, BoldItalic),
             recipients_label_underline: false,
