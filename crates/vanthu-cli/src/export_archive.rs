@@ -89,6 +89,15 @@ fn write_all(
     let mut entries = Vec::new();
     let mut attachments = 0;
     let mut first = true;
+    let mut chunk = Vec::with_capacity(CHUNK);
+    let mut flush = |chunk: &mut Vec<Document>| -> Result<(), CliError> {
+        for entry in write_chunk(archive, root, chunk, options)? {
+            attachments += entry.attachments.len();
+            entries.push(entry);
+        }
+        chunk.clear();
+        Ok(())
+    };
     archive.for_each_document(|doc| {
         if !first {
             json.write_all(b",\n").map_err(write_err(&json_path))?;
@@ -96,11 +105,13 @@ fn write_all(
         first = false;
         serde_json::to_writer_pretty(&mut json, &doc)
             .map_err(|e| write_err(&json_path)(e.into()))?;
-        let entry = write_document(archive, root, &doc, options)?;
-        attachments += entry.attachments.len();
-        entries.push(entry);
+        chunk.push(doc);
+        if chunk.len() == CHUNK {
+            flush(&mut chunk)?;
+        }
         Ok::<(), CliError>(())
     })?;
+    flush(&mut chunk)?;
     json.write_all(b"\n]\n").map_err(write_err(&json_path))?;
     json.flush().map_err(write_err(&json_path))?;
     let index = root.join("index.html");
@@ -129,11 +140,55 @@ fn unique(dir: &Path, stem: &str, ext: &str, id: i64) -> PathBuf {
     }
 }
 
+/// Documents laid out together: the PDFs a chunk needs are made on two threads (laying out is
+/// nearly all of an export's time), the database is read and the files written on this one.
+const CHUNK: usize = 32;
+
+fn write_chunk(
+    archive: &Archive,
+    root: &Path,
+    docs: &[Document],
+    options: &vanthu_pdf::RenderOptions,
+) -> Result<Vec<Entry>, CliError> {
+    // Issued documents export as the PDF printed when they were issued.
+    let mut pdfs: Vec<Option<Vec<u8>>> = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let printed = archive
+            .attachments(doc.id.unwrap_or_default())?
+            .into_iter()
+            .find(|a| a.role == AttachmentRole::IssuedPdf);
+        pdfs.push(match printed {
+            Some(a) => Some(archive.attachment_bytes(a.id)?.1),
+            None => None,
+        });
+    }
+    let missing: Vec<usize> = (0..docs.len()).filter(|&i| pdfs[i].is_none()).collect();
+    let (left, right) = missing.split_at(missing.len() / 2);
+    let render = |part: &[usize]| -> Vec<(usize, Result<Vec<u8>, vanthu_pdf::PdfError>)> {
+        part.iter()
+            .map(|&i| (i, vanthu_pdf::render(&docs[i], options)))
+            .collect()
+    };
+    let rendered = std::thread::scope(|scope| {
+        let other = scope.spawn(|| render(left));
+        let mut mine = render(right);
+        mine.extend(other.join().expect("the layout thread does not panic"));
+        mine
+    });
+    for (i, pdf) in rendered {
+        pdfs[i] = Some(pdf?);
+    }
+    docs.iter()
+        .zip(pdfs)
+        .map(|(doc, pdf)| write_document(archive, root, doc, pdf.unwrap_or_default()))
+        .collect()
+}
+
 fn write_document(
     archive: &Archive,
     root: &Path,
     doc: &Document,
-    options: &vanthu_pdf::RenderOptions,
+    pdf: Vec<u8>,
 ) -> Result<Entry, CliError> {
     let id = doc.id.unwrap_or_default();
     let year = doc.date.map_or_else(
@@ -146,23 +201,17 @@ fn write_document(
         source,
     })?;
     let stem = file_stem(doc);
-    let atts = archive.attachments(id)?;
-    let printed = atts.iter().find(|a| a.role == AttachmentRole::IssuedPdf);
-    let pdf = match printed {
-        Some(a) => archive.attachment_bytes(a.id)?.1,
-        None => vanthu_pdf::render(doc, options)?,
-    };
     let pdf_path = unique(&dir, &stem, "pdf", id);
     std::fs::write(&pdf_path, pdf).map_err(|source| CliError::Write {
         path: pdf_path.clone(),
         source,
     })?;
     let mut files = Vec::new();
-    for (n, a) in atts
-        .iter()
-        .filter(|a| a.role == AttachmentRole::Scan)
-        .enumerate()
-    {
+    let scans = archive
+        .attachments(id)?
+        .into_iter()
+        .filter(|a| a.role == AttachmentRole::Scan);
+    for (n, a) in scans.enumerate() {
         let (_, bytes) = archive.attachment_bytes(a.id)?;
         let name = a.file_name.replace(['/', '\\', ':'], "_");
         let path = dir.join(format!("{stem}-dinh-kem-{}-{name}", n + 1));
