@@ -9,9 +9,21 @@ VANTHU_APT_PACKAGES=(
   poppler-utils                   # pdftotext/pdftoppm: the tests measure the PDFs they make
 )
 
-vanthu_install_deps() {
+# The desktop window (Tauri 2 on WebKitGTK 4.1) and its headless end-to-end tests.
+VANTHU_DESKTOP_APT_PACKAGES=(
+  libwebkit2gtk-4.1-dev libgtk-3-dev libxdo-dev libssl-dev  # build the window
+  libayatana-appindicator3-dev librsvg2-dev                 # Tauri's tray/icon support libraries
+  file curl wget                                            # used by the Tauri bundler
+  xvfb xauth                                                # a virtual display for the e2e tests
+  webkit2gtk-driver                                         # WebKitWebDriver, driven by tauri-driver
+)
+
+# Node.js for the UI build (Vite 8 needs 20.19 or newer).
+VANTHU_NODE_MIN=20.19
+
+vanthu_apt_install() {
   local missing=()
-  for p in "${VANTHU_APT_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if ((${#missing[@]})); then
@@ -22,8 +34,42 @@ vanthu_install_deps() {
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y \
       --no-install-recommends "${missing[@]}"
   fi
+}
+
+# `vanthu_install_deps` — what the core crates and the CLI need;
+# `vanthu_install_deps desktop` — also the window, Node.js for the UI, and the e2e tools.
+vanthu_install_deps() {
+  vanthu_apt_install "${VANTHU_APT_PACKAGES[@]}"
   command -v cargo >/dev/null || {
     echo "cargo not found: install Rust from https://rustup.rs (stable toolchain)" >&2
     exit 1
   }
+  [ "${1:-}" = desktop ] || return 0
+  vanthu_apt_install "${VANTHU_DESKTOP_APT_PACKAGES[@]}"
+  command -v node >/dev/null || vanthu_apt_install nodejs npm
+  local have
+  have=$(node -p 'process.versions.node')
+  if ! node -e "const [a,b]=process.versions.node.split('.').map(Number);const [x,y]='$VANTHU_NODE_MIN'.split('.').map(Number);process.exit(a>x||(a===x&&b>=y)?0:1)"; then
+    echo "Node.js $have is too old for the UI build: install Node.js $VANTHU_NODE_MIN or newer (Debian 13 and NodeSource packages have it)." >&2
+    exit 1
+  fi
+}
+
+# Installs the UI's npm packages from the lockfile when they are missing or out of date.
+vanthu_install_ui() {
+  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    echo "==> npm ci (ui)" >&2
+    # pdf.js lists native canvas builds for every platform as optional packages (for Node; the
+    # app never uses them); a registry mirror that lacks some of them makes `npm ci` call the
+    # lockfile out of sync. `npm install` then installs the same locked versions without them.
+    (cd ui && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
+  fi
+}
+
+# tauri-driver 2.1 bridges WebDriver to WebKitWebDriver for the e2e tests.
+vanthu_install_tauri_driver() {
+  if ! cargo install --list | grep -q '^tauri-driver v2\.1\.0:'; then
+    echo "==> cargo install tauri-driver 2.1.0" >&2
+    cargo install --locked --version 2.1.0 tauri-driver
+  fi
 }

@@ -30,7 +30,7 @@ pub struct Imported {
 }
 
 /// Something the importer could not find or chose to drop, for the clerk to check.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Warning {
     /// The 1-based source line it is about, when there is one.
     pub line: Option<usize>,

@@ -1,0 +1,416 @@
+//! The commands the window calls. Each is a few lines: take the archive, call a crate, map
+//! the error. Anything worth testing lives in the crates (and is tested there); what is left
+//! here is wiring — which dialog to show, where a temporary PDF goes.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Response;
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+use vanthu_archive::{
+    Archive, AttachmentRole, DocumentSummary, Filter, Issued, IssuerProfile, RecipientList, Signer,
+    Stamp,
+};
+use vanthu_import::Warning;
+use vanthu_model::{validate, Document, Format, Kind, Problem, Purpose, Status};
+use vanthu_pdf::RenderOptions;
+
+use crate::error::{AppError, ErrorCode, Result};
+
+/// Test seam for the WebDriver tests, which cannot drive a native file dialog: when set, the
+/// save dialog answers `<dir>/<suggested name>` and the open dialog answers every `.txt` file
+/// of `<dir>`, without showing anything.
+pub const DIALOG_DIR_ENV: &str = "VANTHU_DIALOG_DIR";
+
+/// The archive the window works on. A failure to open it is kept and returned by every
+/// command, so the window still opens and says what is wrong instead of vanishing.
+/// How many daily backups the app keeps.
+const BACKUPS_KEPT: usize = 14;
+
+pub struct Store {
+    archive: std::result::Result<Mutex<Archive>, AppError>,
+    path: PathBuf,
+}
+
+impl Store {
+    pub fn open(path: PathBuf) -> Store {
+        let archive = Archive::open(&path).map(Mutex::new).map_err(AppError::from);
+        Store { archive, path }
+    }
+
+    /// The automatic daily backup: a dated copy in `sao-luu/` beside the archive, once a day,
+    /// the newest 14 kept. A failure is reported on stderr and never stops the app from opening.
+    pub fn daily_backup(&self) {
+        let Some(dir) = self.path.parent().map(|d| d.join("sao-luu")) else {
+            return;
+        };
+        let stamp = Stamp::now();
+        let today = stamp.day();
+        if let Err(e) = self.with(|a| a.daily_backup(&dir, today, BACKUPS_KEPT, &stamp)) {
+            eprintln!("vanthu: automatic backup failed: {}", e.message);
+        }
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Archive) -> vanthu_archive::Result<T>) -> Result<T> {
+        let mutex = self.archive.as_ref().map_err(Clone::clone)?;
+        // A panic while holding the lock cannot leave SQLite half-written (transactions),
+        // so the archive stays usable.
+        let mut archive = mutex.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut archive).map_err(AppError::from)
+    }
+}
+
+/// One entry of the type list in the form.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct KindOption {
+    pub kind: Kind,
+    pub name: String,
+    /// Whether the type exists in Party documents.
+    pub party: bool,
+    /// Whether the type exists in State documents.
+    pub state: bool,
+}
+
+/// The archive table's filters.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct ListFilter {
+    pub kind: Option<Kind>,
+    pub year: Option<i32>,
+    pub status: Option<Status>,
+}
+
+/// One page of the archive table.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DocumentPage {
+    pub rows: Vec<DocumentSummary>,
+    /// Every document matching the filters (for a search: the rows found).
+    pub total: u32,
+}
+
+/// What importing one file gave.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportedFile {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub status: Status,
+    pub symbol: Option<String>,
+    pub title: String,
+    pub warnings: Vec<Warning>,
+}
+
+/// Where the archive is, for the settings screen.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ArchiveInfo {
+    pub path: String,
+}
+
+#[tauri::command]
+pub fn kinds() -> Vec<KindOption> {
+    Kind::all()
+        .map(|kind| KindOption {
+            kind,
+            name: kind.name().to_owned(),
+            party: kind.exists_in(Format::Party),
+            state: kind.exists_in(Format::State),
+        })
+        .collect()
+}
+
+#[tauri::command]
+pub fn archive_info(store: State<'_, Store>) -> ArchiveInfo {
+    ArchiveInfo {
+        path: store.path.display().to_string(),
+    }
+}
+
+/// The archive table: the newest documents, or — when `query` is not empty — the search
+/// results (the UI appends `*` for find-as-you-type).
+#[tauri::command]
+pub fn list_documents(
+    store: State<'_, Store>,
+    query: String,
+    filter: ListFilter,
+    limit: u32,
+    offset: u32,
+) -> Result<DocumentPage> {
+    let filter = Filter {
+        kind: filter.kind,
+        year: filter.year,
+        status: filter.status,
+        ..Filter::default()
+    };
+    store.with(|a| {
+        if query.trim().is_empty() {
+            let rows = a.list(&filter, limit as usize, offset as usize)?;
+            let total = a.count(&filter)? as u32;
+            Ok(DocumentPage { rows, total })
+        } else {
+            let rows: Vec<_> = a
+                .search(&query, &filter, limit as usize)?
+                .into_iter()
+                .map(|hit| hit.summary)
+                .collect();
+            let total = rows.len() as u32;
+            Ok(DocumentPage { rows, total })
+        }
+    })
+}
+
+#[tauri::command]
+pub fn get_document(store: State<'_, Store>, id: i64) -> Result<Document> {
+    store.with(|a| a.get(id))
+}
+
+#[tauri::command]
+pub fn create_document(store: State<'_, Store>, doc: Document) -> Result<i64> {
+    store.with(|a| a.create(&doc, &Stamp::now()))
+}
+
+#[tauri::command]
+pub fn save_draft(store: State<'_, Store>, id: i64, doc: Document) -> Result<()> {
+    store.with(|a| a.update_draft(id, &doc, &Stamp::now()))
+}
+
+/// Every problem of the form at once, each with its field path.
+#[tauri::command]
+pub fn check_document(doc: Document, for_issue: bool) -> Vec<Problem> {
+    let purpose = if for_issue {
+        Purpose::Issue
+    } else {
+        Purpose::Draft
+    };
+    validate(&doc, purpose)
+}
+
+#[tauri::command]
+pub fn next_number(store: State<'_, Store>, id: i64) -> Result<Issued> {
+    store.with(|a| a.next_number(id, &Stamp::now()))
+}
+
+/// Issues the draft: the next number, the lock, and the PDF printed from it kept with it (as
+/// `vanthu issue` does), all in one transaction.
+#[tauri::command]
+pub fn issue_document(store: State<'_, Store>, id: i64) -> Result<Issued> {
+    store.with(|a| {
+        let options = render_options(a.conventions()?);
+        a.issue_with_pdf(id, &Stamp::now(), |doc| {
+            vanthu_pdf::render(doc, &options).map_err(|e| e.message_vi())
+        })
+    })
+}
+
+/// The PDF bytes of the form as it stands (the live preview). Rendering runs off the main
+/// thread so the window never waits for it.
+#[tauri::command]
+pub async fn render_pdf(store: State<'_, Store>, doc: Document) -> Result<Response> {
+    let bytes = render(&store, doc).await?;
+    Ok(Response::new(bytes))
+}
+
+/// Asks where to save (suggesting `file_name`) and writes the PDF there. `None` when the
+/// clerk cancels.
+#[tauri::command]
+pub async fn export_pdf(
+    app: AppHandle,
+    store: State<'_, Store>,
+    doc: Document,
+    file_name: String,
+) -> Result<Option<String>> {
+    let target = match std::env::var_os(DIALOG_DIR_ENV) {
+        Some(dir) => Some(PathBuf::from(dir).join(&file_name)),
+        None => app
+            .dialog()
+            .file()
+            .set_title("Lưu văn bản thành PDF")
+            .add_filter("Tệp PDF", &["pdf"])
+            .set_file_name(&file_name)
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(target) = target else {
+        return Ok(None);
+    };
+    let bytes = printable(&store, doc).await?;
+    std::fs::write(&target, bytes).map_err(|e| AppError::file("ghi được", &target, &e))?;
+    Ok(Some(target.display().to_string()))
+}
+
+/// Writes the PDF to the app's cache folder and opens it in the system's PDF viewer, which
+/// prints it (the viewer knows the printers; the window does not). Returns the file's path.
+#[tauri::command]
+pub async fn print_pdf(
+    app: AppHandle,
+    store: State<'_, Store>,
+    doc: Document,
+    file_name: String,
+) -> Result<String> {
+    let dir = app
+        .path()
+        .app_cache_dir()
+        .map_err(|e| AppError::new(ErrorCode::File, format!("Không tìm thấy thư mục tạm: {e}")))?
+        .join("in");
+    std::fs::create_dir_all(&dir).map_err(|e| AppError::file("tạo được thư mục cho", &dir, &e))?;
+    let target = dir.join(&file_name);
+    let bytes = printable(&store, doc).await?;
+    std::fs::write(&target, bytes).map_err(|e| AppError::file("ghi được", &target, &e))?;
+    app.opener()
+        .open_path(target.display().to_string(), None::<&str>)
+        .map_err(|e| {
+            AppError::new(
+                ErrorCode::File,
+                format!(
+                    "Đã tạo tệp {} nhưng không mở được trình xem PDF của máy ({e}). Hãy mở tệp đó để in.",
+                    target.display()
+                ),
+            )
+        })?;
+    Ok(target.display().to_string())
+}
+
+/// The `.txt` files the clerk picks to import (several at once).
+#[tauri::command]
+pub async fn pick_import_files(app: AppHandle) -> Result<Vec<String>> {
+    if let Some(dir) = std::env::var_os(DIALOG_DIR_ENV) {
+        let dir = PathBuf::from(dir);
+        let entries = std::fs::read_dir(&dir).map_err(|e| AppError::file("đọc được", &dir, &e))?;
+        let mut files: Vec<String> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| p.display().to_string())
+            .collect();
+        files.sort();
+        return Ok(files);
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Chọn các tệp văn bản (.txt) để nhập")
+        .add_filter("Tệp văn bản", &["txt", "TXT"])
+        .blocking_pick_files()
+        .unwrap_or_default();
+    Ok(picked
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .map(|p| p.display().to_string())
+        .collect())
+}
+
+/// Imports one file into the archive (the window calls this once per file, to show progress).
+#[tauri::command]
+pub async fn import_file(store: State<'_, Store>, path: String) -> Result<ImportedFile> {
+    let path = PathBuf::from(path);
+    let bytes = read_limited(&path)?;
+    let conventions = store.with(|a| a.conventions())?;
+    let imported = vanthu_import::import_text(&bytes, &conventions)?;
+    let doc = imported.document;
+    let id = store.with(|a| a.create(&doc, &Stamp::now()))?;
+    let stored = store.with(|a| a.get(id))?;
+    Ok(ImportedFile {
+        id,
+        status: stored.status,
+        symbol: stored.symbol,
+        title: stored.title,
+        warnings: imported.warnings,
+    })
+}
+
+#[tauri::command]
+pub fn issuer_profiles(store: State<'_, Store>) -> Result<Vec<IssuerProfile>> {
+    store.with(|a| a.issuer_profiles())
+}
+
+#[tauri::command]
+pub fn save_issuer_profile(store: State<'_, Store>, profile: IssuerProfile) -> Result<i64> {
+    store.with(|a| a.save_issuer_profile(&profile, &Stamp::now()))
+}
+
+#[tauri::command]
+pub fn delete_issuer_profile(store: State<'_, Store>, id: i64) -> Result<()> {
+    store.with(|a| a.delete_issuer_profile(id, &Stamp::now()))
+}
+
+#[tauri::command]
+pub fn signers(store: State<'_, Store>) -> Result<Vec<Signer>> {
+    store.with(|a| a.signers())
+}
+
+#[tauri::command]
+pub fn save_signer(store: State<'_, Store>, signer: Signer) -> Result<i64> {
+    store.with(|a| a.save_signer(&signer, &Stamp::now()))
+}
+
+#[tauri::command]
+pub fn delete_signer(store: State<'_, Store>, id: i64) -> Result<()> {
+    store.with(|a| a.delete_signer(id, &Stamp::now()))
+}
+
+#[tauri::command]
+pub fn recipient_lists(store: State<'_, Store>) -> Result<Vec<RecipientList>> {
+    store.with(|a| a.recipient_lists())
+}
+
+#[tauri::command]
+pub fn save_recipient_list(store: State<'_, Store>, list: RecipientList) -> Result<i64> {
+    store.with(|a| a.save_recipient_list(&list, &Stamp::now()))
+}
+
+#[tauri::command]
+pub fn delete_recipient_list(store: State<'_, Store>, id: i64) -> Result<()> {
+    store.with(|a| a.delete_recipient_list(id, &Stamp::now()))
+}
+
+fn render_options(conventions: vanthu_model::Conventions) -> RenderOptions {
+    RenderOptions {
+        conventions,
+        ..RenderOptions::default()
+    }
+}
+
+/// The PDF to export or print: for an issued document, the very copy printed when it was
+/// issued (as `vanthu export` gives); for a draft, the form as it stands.
+async fn printable(store: &Store, doc: Document) -> Result<Vec<u8>> {
+    if let (Status::Issued, Some(id)) = (doc.status, doc.id) {
+        let stored = store.with(|a| {
+            match a
+                .attachments(id)?
+                .into_iter()
+                .find(|att| att.role == AttachmentRole::IssuedPdf)
+            {
+                Some(att) => Ok(Some(a.attachment_bytes(att.id)?.1)),
+                None => Ok(None),
+            }
+        })?;
+        if let Some(bytes) = stored {
+            return Ok(bytes);
+        }
+    }
+    render(store, doc).await
+}
+
+/// Lays out and writes the PDF on a blocking thread, with the archive's conventions.
+async fn render(store: &Store, doc: Document) -> Result<Vec<u8>> {
+    let options = render_options(store.with(|a| a.conventions())?);
+    tauri::async_runtime::spawn_blocking(move || vanthu_pdf::render(&doc, &options))
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Pdf, format!("Không tạo được PDF: {e}")))?
+        .map_err(AppError::from)
+}
+
+/// Reads a file to import, refusing one too big to be a document before reading it all.
+fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| AppError::file("đọc được", path, &e))?
+        .len() as usize;
+    if len > vanthu_import::MAX_FILE_BYTES {
+        return Err(vanthu_import::ImportError::TooLarge {
+            bytes: len,
+            max: vanthu_import::MAX_FILE_BYTES,
+        }
+        .into());
+    }
+    std::fs::read(path).map_err(|e| AppError::file("đọc được", path, &e))
+}

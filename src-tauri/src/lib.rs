@@ -1,0 +1,114 @@
+//! The VănThư desktop shell: one window over the archive, the importer and the PDF exporter.
+//!
+//! It holds no rules of its own (STYLE.md §1): it opens the archive where the `vanthu` command
+//! looks for it too, registers the two plugins it needs (dialogs, and opening a PDF in the
+//! system viewer — both used from Rust, never granted to the page), and hands each command to
+//! a crate. Everything the clerk sees is in `ui/`.
+
+mod commands;
+mod error;
+
+pub use commands::DIALOG_DIR_ENV;
+pub use error::{AppError, ErrorCode};
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+/// The archive file: `VANTHU_DB` when set (as for the CLI), else the same file as
+/// `vanthu --db` defaults to, which is the app data directory of `vn.vanthu.app`.
+fn archive_path(app: &tauri::App) -> PathBuf {
+    if let Some(p) = std::env::var_os("VANTHU_DB") {
+        return PathBuf::from(p);
+    }
+    vanthu_archive::default_path()
+        .or_else(|| {
+            app.path()
+                .app_data_dir()
+                .ok()
+                .map(|d| d.join("vanthu.sqlite3"))
+        })
+        .unwrap_or_else(|| PathBuf::from("vanthu.sqlite3"))
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let store = commands::Store::open(archive_path(app));
+            store.daily_backup();
+            app.manage(store);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::kinds,
+            commands::archive_info,
+            commands::list_documents,
+            commands::get_document,
+            commands::create_document,
+            commands::save_draft,
+            commands::check_document,
+            commands::next_number,
+            commands::issue_document,
+            commands::render_pdf,
+            commands::export_pdf,
+            commands::print_pdf,
+            commands::pick_import_files,
+            commands::import_file,
+            commands::issuer_profiles,
+            commands::save_issuer_profile,
+            commands::delete_issuer_profile,
+            commands::signers,
+            commands::save_signer,
+            commands::delete_signer,
+            commands::recipient_lists,
+            commands::save_recipient_list,
+            commands::delete_recipient_list,
+        ])
+        .run(tauri::generate_context!())
+        .expect("VănThư could not start its window");
+}
+
+#[cfg(test)]
+mod bindings {
+    //! Writes the TypeScript types of everything that crosses to the window into
+    //! `ui/src/lib/bindings/`. CI runs this and fails when the committed files differ.
+    use std::path::PathBuf;
+
+    use ts_rs::TS;
+
+    #[test]
+    fn export_typescript_bindings() {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings");
+        // Start empty, so a type that no longer crosses shows up as a deleted file.
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // Ids and counts stay far below 2^53: plain JSON numbers, not bigint.
+        let cfg = ts_rs::Config::new()
+            .with_out_dir(&dir)
+            .with_large_int("number");
+        macro_rules! export {
+            ($($t:ty),* $(,)?) => {
+                $( <$t>::export_all(&cfg)
+                    .unwrap_or_else(|e| panic!("export {}: {e}", stringify!($t))); )*
+            };
+        }
+        export!(
+            vanthu_model::Document,
+            vanthu_model::Problem,
+            vanthu_archive::DocumentSummary,
+            vanthu_archive::Issued,
+            vanthu_archive::IssuerProfile,
+            vanthu_archive::Signer,
+            vanthu_archive::RecipientList,
+            vanthu_import::Warning,
+            crate::AppError,
+            crate::commands::KindOption,
+            crate::commands::ListFilter,
+            crate::commands::DocumentPage,
+            crate::commands::ImportedFile,
+            crate::commands::ArchiveInfo,
+        );
+    }
+}

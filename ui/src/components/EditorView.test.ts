@@ -1,0 +1,92 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Catalog } from '../lib/catalog.svelte';
+import { EditorState } from '../lib/editor.svelte';
+import { T } from '../lib/testids';
+import { installMockBackend, type MockBackend } from '../test/mock-backend';
+import EditorView from './EditorView.svelte';
+
+vi.mock('../lib/pdfview', () => ({ renderPages: vi.fn(async () => [document.createElement('canvas')]) }));
+
+let b: MockBackend;
+
+async function setup() {
+  b = installMockBackend();
+  const catalog = new Catalog();
+  await catalog.load();
+  const editor = new EditorState();
+  editor.startNew(catalog.newDocument());
+  const onnotice = vi.fn();
+  const view = render(EditorView, { editor, catalog, onnotice });
+  return { editor, catalog, onnotice, view };
+}
+
+const byId = (id: string) => screen.getByTestId(id) as HTMLInputElement;
+
+describe('the editor form', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('fills the header and signer from the saved lists and saves a draft by itself', async () => {
+    await setup();
+    expect(byId(T.fieldIssuerName).value).toBe('ĐẢNG ỦY SỞ GIÁO DỤC');
+    expect(byId(T.fieldSignerName).value).toBe('Nguyễn Văn Hiếu');
+    await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Tổ chức hội nghị' } });
+    await waitFor(() => expect(b.createDocument).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(b.createDocument.mock.calls[0][0].title).toBe('Tổ chức hội nghị');
+    await waitFor(() => expect(screen.getByTestId(T.saveState).textContent).toMatch(/Đã lưu/));
+  });
+
+  it('shows the validation message beside the signer when it is empty', async () => {
+    await setup();
+    await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Kế hoạch' } });
+    await fireEvent.input(byId(T.fieldSignerName), { target: { value: '' } });
+    await fireEvent.click(screen.getByTestId(T.issue));
+    const field = byId(T.fieldSignerName).closest('.field') as HTMLElement;
+    await waitFor(() => expect(within(field).getByTestId(T.fieldError).textContent).toBe('Chưa nhập họ tên người ký.'));
+    expect(b.nextNumber).not.toHaveBeenCalled();
+    expect(screen.queryByTestId(T.confirm)).toBeNull();
+  });
+
+  it('confirms the number before issuing, then is read-only', async () => {
+    await setup();
+    await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Kế hoạch năm' } });
+    await fireEvent.click(screen.getByTestId(T.issue));
+    const confirm = await screen.findByTestId(T.confirm);
+    expect(screen.getByTestId(T.issueDialog).textContent).toContain('83-KH/ĐU');
+    expect(b.issueDocument).not.toHaveBeenCalled();
+    await fireEvent.click(confirm);
+    await waitFor(() => expect(screen.getByTestId(T.issuedBanner).textContent).toContain('83-KH/ĐU'));
+    expect(b.issueDocument).toHaveBeenCalledTimes(1);
+    expect(byId(T.fieldTitle).closest('fieldset')!.disabled).toBe(true);
+    expect(screen.queryByTestId(T.issue)).toBeNull();
+  });
+
+  it('picks recipients from a saved list, adds one and reorders them', async () => {
+    const { editor } = await setup();
+    await fireEvent.change(screen.getByTestId(T.recipientListPick), { target: { value: '1' } });
+    await fireEvent.input(screen.getByTestId(T.recipientAddName), { target: { value: 'Các chi bộ' } });
+    await fireEvent.click(screen.getByTestId(T.recipientAdd));
+    expect(editor.doc.recipients.map((r) => r.name)).toEqual(['Ban Thường vụ Đảng ủy Khối', 'Văn phòng Đảng ủy', 'Các chi bộ']);
+    await fireEvent.click(screen.getAllByTestId(T.recipientUp)[2]);
+    expect(editor.doc.recipients.map((r) => r.name)).toEqual(['Ban Thường vụ Đảng ủy Khối', 'Các chi bộ', 'Văn phòng Đảng ủy']);
+    expect(screen.getAllByTestId(T.recipientRow)).toHaveLength(3);
+  });
+
+  it('Ctrl+B makes the selection bold in the body', async () => {
+    const { editor } = await setup();
+    const body = screen.getByTestId(T.fieldBody) as HTMLTextAreaElement;
+    await fireEvent.input(body, { target: { value: 'Mục đích yêu cầu' } });
+    body.setSelectionRange(4, 8);
+    await fireEvent.keyDown(body, { key: 'b', ctrlKey: true });
+    expect(editor.doc.body).toBe('Mục **đích** yêu cầu');
+  });
+
+  it('refreshes the preview from the backend as the clerk types', async () => {
+    await setup();
+    await waitFor(() => expect(b.renderPdf).toHaveBeenCalled());
+    await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Xem trước' } });
+    await waitFor(() => expect(b.renderPdf.mock.calls.some((c) => c[0].title === 'Xem trước')).toBe(true), {
+      timeout: 2000,
+    });
+  });
+});

@@ -1,0 +1,91 @@
+// The one door to the Rust shell. Components never import @tauri-apps/api: they call
+// `backend()`, which is the Tauri implementation in the app and a mock in component tests.
+import type { ArchiveInfo } from './bindings/ArchiveInfo';
+import type { AppError } from './bindings/AppError';
+import type { Document } from './bindings/Document';
+import type { DocumentPage } from './bindings/DocumentPage';
+import type { ImportedFile } from './bindings/ImportedFile';
+import type { Issued } from './bindings/Issued';
+import type { IssuerProfile } from './bindings/IssuerProfile';
+import type { KindOption } from './bindings/KindOption';
+import type { ListFilter } from './bindings/ListFilter';
+import type { Problem } from './bindings/Problem';
+import type { RecipientList } from './bindings/RecipientList';
+import type { Signer } from './bindings/Signer';
+
+export interface Backend {
+  kinds(): Promise<KindOption[]>;
+  archiveInfo(): Promise<ArchiveInfo>;
+  listDocuments(query: string, filter: ListFilter, limit: number, offset: number): Promise<DocumentPage>;
+  getDocument(id: number): Promise<Document>;
+  createDocument(doc: Document): Promise<number>;
+  saveDraft(id: number, doc: Document): Promise<void>;
+  checkDocument(doc: Document, forIssue: boolean): Promise<Problem[]>;
+  nextNumber(id: number): Promise<Issued>;
+  issueDocument(id: number): Promise<Issued>;
+  renderPdf(doc: Document): Promise<Uint8Array>;
+  exportPdf(doc: Document, fileName: string): Promise<string | null>;
+  printPdf(doc: Document, fileName: string): Promise<string>;
+  pickImportFiles(): Promise<string[]>;
+  importFile(path: string): Promise<ImportedFile>;
+  issuerProfiles(): Promise<IssuerProfile[]>;
+  saveIssuerProfile(profile: IssuerProfile): Promise<number>;
+  deleteIssuerProfile(id: number): Promise<void>;
+  signers(): Promise<Signer[]>;
+  saveSigner(signer: Signer): Promise<number>;
+  deleteSigner(id: number): Promise<void>;
+  recipientLists(): Promise<RecipientList[]>;
+  saveRecipientList(list: RecipientList): Promise<number>;
+  deleteRecipientList(id: number): Promise<void>;
+}
+
+type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+
+/** The real backend: each method is one Tauri command of src-tauri/src/commands.rs. */
+export function tauriBackend(invoke: Invoke): Backend {
+  return {
+    kinds: () => invoke('kinds'),
+    archiveInfo: () => invoke('archive_info'),
+    listDocuments: (query, filter, limit, offset) =>
+      invoke('list_documents', { query, filter, limit, offset }),
+    getDocument: (id) => invoke('get_document', { id }),
+    createDocument: (doc) => invoke('create_document', { doc }),
+    saveDraft: (id, doc) => invoke('save_draft', { id, doc }),
+    checkDocument: (doc, forIssue) => invoke('check_document', { doc, forIssue }),
+    nextNumber: (id) => invoke('next_number', { id }),
+    issueDocument: (id) => invoke('issue_document', { id }),
+    renderPdf: async (doc) => new Uint8Array(await invoke<ArrayBuffer>('render_pdf', { doc })),
+    exportPdf: (doc, fileName) => invoke('export_pdf', { doc, fileName }),
+    printPdf: (doc, fileName) => invoke('print_pdf', { doc, fileName }),
+    pickImportFiles: () => invoke('pick_import_files'),
+    importFile: (path) => invoke('import_file', { path }),
+    issuerProfiles: () => invoke('issuer_profiles'),
+    saveIssuerProfile: (profile) => invoke('save_issuer_profile', { profile }),
+    deleteIssuerProfile: (id) => invoke('delete_issuer_profile', { id }),
+    signers: () => invoke('signers'),
+    saveSigner: (signer) => invoke('save_signer', { signer }),
+    deleteSigner: (id) => invoke('delete_signer', { id }),
+    recipientLists: () => invoke('recipient_lists'),
+    saveRecipientList: (list) => invoke('save_recipient_list', { list }),
+    deleteRecipientList: (id) => invoke('delete_recipient_list', { id }),
+  };
+}
+
+let current: Backend | null = null;
+
+export function setBackend(b: Backend): void {
+  current = b;
+}
+
+export function backend(): Backend {
+  if (!current) throw new Error('backend not set');
+  return current;
+}
+
+/** The Vietnamese message of whatever a command threw. */
+export function errorMessage(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e && typeof (e as AppError).message === 'string') {
+    return (e as AppError).message;
+  }
+  return String(e);
+}

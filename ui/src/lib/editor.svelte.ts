@@ -1,0 +1,186 @@
+// The editor's state: the document as typed, its problems, saving and the live preview.
+// Components only show it and call `changed()`; the rules (what a draft may hold, what
+// issuing needs, which number comes next) are the backend's.
+import { backend, errorMessage } from './backend';
+import type { Document } from './bindings/Document';
+import type { Issued } from './bindings/Issued';
+import type { Problem } from './bindings/Problem';
+import { blankDocument, copyAsDraft } from './format';
+
+export type SaveState = 'new' | 'dirty' | 'saving' | 'saved' | 'error';
+
+/** How long typing must pause before a draft saves itself, and before the preview refreshes. */
+export const AUTOSAVE_MS = 800;
+export const PREVIEW_MS = 300;
+
+export class EditorState {
+  doc: Document = $state(blankDocument());
+  id: number | null = $state(null);
+  problems: Problem[] = $state([]);
+  /** After the first attempt to issue, the form shows what issuing still needs. */
+  wantComplete = $state(false);
+  saveState: SaveState = $state('new');
+  saveMessage = $state('');
+  savedAt = $state('');
+  preview: Uint8Array | null = $state(null);
+  previewError = $state('');
+  previewMs = $state(0);
+  readonly = $derived(this.doc.status === 'issued');
+
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #previewTimer: ReturnType<typeof setTimeout> | undefined;
+  #previewSeq = 0;
+  #edits = 0;
+  #saving: Promise<void> | null = null;
+
+  /** Opens a stored document. */
+  async open(id: number): Promise<void> {
+    this.#cancelTimers();
+    const doc = await backend().getDocument(id);
+    this.doc = doc;
+    this.id = id;
+    this.problems = [];
+    this.wantComplete = false;
+    this.saveState = 'saved';
+    this.saveMessage = '';
+    this.refreshPreview(0);
+  }
+
+  /** Starts an unsaved draft (saved on the first change). */
+  startNew(doc: Document = blankDocument()): void {
+    this.#cancelTimers();
+    this.doc = doc;
+    this.id = null;
+    this.problems = [];
+    this.wantComplete = false;
+    this.saveState = 'new';
+    this.saveMessage = '';
+    this.refreshPreview(0);
+  }
+
+  /** Called on every edit of the form. */
+  changed(): void {
+    if (this.readonly) return;
+    this.#edits++;
+    this.saveState = 'dirty';
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => void this.save(), AUTOSAVE_MS);
+    this.refreshPreview(PREVIEW_MS);
+  }
+
+  /** The messages of one field (`signature.name`), or of a list and its items (`recipients`). */
+  errorsFor(path: string): string[] {
+    return this.problems
+      .filter((p) => p.path === path || p.path.startsWith(path + '['))
+      .map((p) => p.message);
+  }
+
+  /** Saves now: creates the draft the first time, then replaces its fields. */
+  async save(): Promise<void> {
+    clearTimeout(this.#saveTimer);
+    if (this.readonly) return;
+    if (this.#saving) await this.#saving;
+    const edits = this.#edits;
+    this.#saving = this.#doSave(edits);
+    try {
+      await this.#saving;
+    } finally {
+      this.#saving = null;
+    }
+  }
+
+  async #doSave(edits: number): Promise<void> {
+    const snapshot = $state.snapshot(this.doc) as Document;
+    this.problems = await backend().checkDocument(snapshot, this.wantComplete);
+    const blocking = await backend().checkDocument(snapshot, false);
+    if (blocking.length > 0) {
+      this.saveState = 'error';
+      this.saveMessage = 'Chưa lưu được: hãy sửa các ô được đánh dấu đỏ.';
+      return;
+    }
+    this.saveState = 'saving';
+    try {
+      if (this.id === null) {
+        this.id = await backend().createDocument(snapshot);
+        this.doc.id = this.id;
+      } else {
+        await backend().saveDraft(this.id, snapshot);
+      }
+      this.saveMessage = '';
+      this.savedAt = new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
+      this.saveState = this.#edits === edits ? 'saved' : 'dirty';
+    } catch (e) {
+      this.saveState = 'error';
+      this.saveMessage = errorMessage(e);
+    }
+  }
+
+  /**
+   * First step of issuing: saves, checks the document is complete and asks which number it
+   * would take. `null` when something is missing (the fields show why).
+   */
+  async prepareIssue(): Promise<Issued | null> {
+    this.wantComplete = true;
+    await this.save();
+    if (this.saveState === 'error' || this.id === null) {
+      if (this.id === null && this.saveState !== 'error') {
+        this.saveMessage = 'Hãy nhập nội dung văn bản trước khi ban hành.';
+      }
+      return null;
+    }
+    this.problems = await backend().checkDocument($state.snapshot(this.doc) as Document, true);
+    if (this.problems.length > 0) return null;
+    try {
+      return await backend().nextNumber(this.id);
+    } catch (e) {
+      this.saveMessage = errorMessage(e);
+      return null;
+    }
+  }
+
+  /** Issues the saved draft; afterwards the document is read-only. */
+  async issue(): Promise<Issued> {
+    if (this.id === null) throw new Error('issue before save');
+    const issued = await backend().issueDocument(this.id);
+    await this.open(this.id);
+    return issued;
+  }
+
+  /** "Tạo bản mới từ văn bản này": a new draft with this document's fields. */
+  async copyAsNew(): Promise<void> {
+    const copy = copyAsDraft($state.snapshot(this.doc) as Document);
+    const id = await backend().createDocument(copy);
+    await this.open(id);
+  }
+
+  /** Renders the PDF after `delay` ms of quiet; an older render never replaces a newer one. */
+  refreshPreview(delay: number): void {
+    clearTimeout(this.#previewTimer);
+    this.#previewTimer = setTimeout(async () => {
+      const seq = ++this.#previewSeq;
+      const started = performance.now();
+      try {
+        const bytes = await backend().renderPdf($state.snapshot(this.doc) as Document);
+        if (seq !== this.#previewSeq) return;
+        this.preview = bytes;
+        this.previewError = '';
+        this.previewMs = Math.round(performance.now() - started);
+      } catch (e) {
+        if (seq !== this.#previewSeq) return;
+        this.previewError = errorMessage(e);
+      }
+    }, delay);
+  }
+
+  /** Saves what is pending before the clerk leaves the editor. */
+  async leave(): Promise<void> {
+    if (this.saveState === 'dirty') await this.save();
+    this.#cancelTimers();
+  }
+
+  #cancelTimers(): void {
+    clearTimeout(this.#saveTimer);
+    clearTimeout(this.#previewTimer);
+    this.#previewSeq++;
+  }
+}

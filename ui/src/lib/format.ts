@@ -1,0 +1,60 @@
+// Small pure helpers for what the window shows: dates as a clerk reads them, file names.
+import type { Document } from './bindings/Document';
+import type { Status } from './bindings/Status';
+
+/** Today as ISO `YYYY-MM-DD`, in local time. */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** `2025-03-15` → `15/03/2025`. */
+export function dateVi(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export const STATUS_VI: Record<Status, string> = { draft: 'Dự thảo', issued: 'Đã ban hành' };
+
+/** A file name for the PDF of `doc`: symbol and title, without characters Windows refuses. */
+export function pdfFileName(doc: Document): string {
+  const head = doc.symbol ? doc.symbol.replace(/\//g, '-') : 'Du thao';
+  const title = doc.title.trim().slice(0, 80);
+  const name = `${head}${title ? ' ' + title : ''}`.replace(/[<>:"\\|?*\u0000-\u001f/]/g, ' ');
+  return `${name.replace(/\s+/g, ' ').trim()}.pdf`;
+}
+
+/** A new, empty draft of a plan dated today. */
+export function blankDocument(): Document {
+  return {
+    id: null,
+    status: 'draft',
+    format: 'party',
+    kind: 'ke_hoach',
+    issuer: { parent: '', name: '', code: '' },
+    number: null,
+    symbol: null,
+    place: '',
+    date: todayIso(),
+    title: '',
+    secrecy: null,
+    urgency: null,
+    body: '',
+    recipients: [],
+    archive: '',
+    signature: { authority: '', position: '', name: '' },
+  };
+}
+
+/** A new draft with everything of `doc` but its number, status and date (next year's plan). */
+export function copyAsDraft(doc: Document): Document {
+  return {
+    ...(JSON.parse(JSON.stringify(doc)) as Document),
+    id: null,
+    status: 'draft',
+    number: null,
+    symbol: null,
+    date: todayIso(),
+  };
+}

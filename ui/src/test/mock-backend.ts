@@ -1,0 +1,83 @@
+// An in-memory backend for component tests: the same interface as the Tauri one, with each
+// method a spy, so a test can both drive the form and see which commands it sent.
+import { vi } from 'vitest';
+import type { Backend } from '../lib/backend';
+import type { Document } from '../lib/bindings/Document';
+import type { DocumentSummary } from '../lib/bindings/DocumentSummary';
+import type { Problem } from '../lib/bindings/Problem';
+import { setBackend } from '../lib/backend';
+
+export type MockBackend = { [K in keyof Backend]: ReturnType<typeof vi.fn> & Backend[K] };
+
+export const PLAN_ROW: DocumentSummary = {
+  id: 7,
+  status: 'issued',
+  format: 'party',
+  kind: 'ke_hoach',
+  symbol: '82-KH/ĐU',
+  date: '2024-03-15',
+  title: 'Tổ chức hội nghị chuyên đề sinh hoạt chi bộ mẫu',
+  signer: 'Nguyễn Văn Hiếu',
+  issuer_code: 'ĐU',
+};
+
+/** What the real `validate(doc, Issue)` says about a missing signer, for the form tests. */
+export function requiredProblems(doc: Document, forIssue: boolean): Problem[] {
+  if (!forIssue) return [];
+  const out: Problem[] = [];
+  if (!doc.title.trim()) out.push({ path: 'title', message: 'Chưa nhập trích yếu nội dung.' });
+  if (!doc.signature.name.trim()) out.push({ path: 'signature.name', message: 'Chưa nhập họ tên người ký.' });
+  return out;
+}
+
+export function installMockBackend(): MockBackend {
+  const docs = new Map<number, Document>();
+  let nextId = 1;
+  const b = {
+    kinds: vi.fn(async () => [
+      { kind: 'ke_hoach', name: 'Kế hoạch', party: true, state: true },
+      { kind: 'bao_cao', name: 'Báo cáo', party: true, state: true },
+    ]),
+    archiveInfo: vi.fn(async () => ({ path: '/tmp/vanthu.sqlite3' })),
+    listDocuments: vi.fn(async () => ({ rows: [PLAN_ROW], total: 1 })),
+    getDocument: vi.fn(async (id: number) => structuredClone(docs.get(id)!)),
+    createDocument: vi.fn(async (doc: Document) => {
+      const id = nextId++;
+      docs.set(id, { ...structuredClone(doc), id });
+      return id;
+    }),
+    saveDraft: vi.fn(async (id: number, doc: Document) => {
+      docs.set(id, { ...structuredClone(doc), id });
+    }),
+    checkDocument: vi.fn(async (doc: Document, forIssue: boolean) => requiredProblems(doc, forIssue)),
+    nextNumber: vi.fn(async (id: number) => ({ id, number: 83, symbol: '83-KH/ĐU' })),
+    issueDocument: vi.fn(async (id: number) => {
+      const d = docs.get(id)!;
+      docs.set(id, { ...d, status: 'issued', number: 83, symbol: '83-KH/ĐU' });
+      return { id, number: 83, symbol: '83-KH/ĐU' };
+    }),
+    renderPdf: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
+    exportPdf: vi.fn(async (_doc: Document, name: string) => `/tmp/${name}`),
+    printPdf: vi.fn(async (_doc: Document, name: string) => `/tmp/${name}`),
+    pickImportFiles: vi.fn(async () => ['/corpus/a.txt', '/corpus/b.txt']),
+    importFile: vi.fn(async (path: string) => {
+      if (path.endsWith('b.txt')) throw { code: 'invalid', message: 'Tệp rỗng, không có nội dung để nhập.' };
+      return { id: 9, status: 'draft', symbol: null, title: 'Kế hoạch A', warnings: [{ line: 3, message: 'Bỏ dòng nhiễu' }] };
+    }),
+    issuerProfiles: vi.fn(async () => [
+      { id: 1, parent: 'ĐẢNG BỘ TỈNH KHÁNH HÒA', name: 'ĐẢNG ỦY SỞ GIÁO DỤC', code: 'ĐU', format: 'party', place: 'Nha Trang', term_start: null },
+    ]),
+    saveIssuerProfile: vi.fn(async () => 2),
+    deleteIssuerProfile: vi.fn(async () => undefined),
+    signers: vi.fn(async () => [{ id: 1, authority: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', name: 'Nguyễn Văn Hiếu' }]),
+    saveSigner: vi.fn(async () => 2),
+    deleteSigner: vi.fn(async () => undefined),
+    recipientLists: vi.fn(async () => [
+      { id: 1, name: 'Cấp trên', items: [{ name: 'Ban Thường vụ Đảng ủy Khối', note: 'để b/c' }, { name: 'Văn phòng Đảng ủy', note: '' }] },
+    ]),
+    saveRecipientList: vi.fn(async () => 2),
+    deleteRecipientList: vi.fn(async () => undefined),
+  };
+  setBackend(b as unknown as Backend);
+  return b as unknown as MockBackend;
+}
