@@ -26,10 +26,18 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The build's target directory (wherever `CARGO_TARGET_DIR` put it): the parent of the
+/// scratch directory cargo gives integration tests.
+pub fn target_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .map_or_else(|| repo_root().join("target"), PathBuf::from)
+}
+
 fn app_binary() -> PathBuf {
     let p = std::env::var_os("VANTHU_APP_BIN")
         .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target/debug/vanthu-app"));
+        .unwrap_or_else(|| target_dir().join("debug/vanthu-app"));
     assert!(
         p.exists(),
         "app binary not found at {} (build it: npm --prefix ui run build && cargo build -p vanthu-app)",
@@ -41,7 +49,7 @@ fn app_binary() -> PathBuf {
 pub fn screenshot_dir() -> PathBuf {
     let dir = std::env::var_os("VANTHU_E2E_SCREENSHOTS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target/e2e-screenshots"));
+        .unwrap_or_else(|| target_dir().join("e2e-screenshots"));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
