@@ -24,10 +24,10 @@ pub(crate) fn append(
     document_id: Option<i64>,
     detail: &str,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit_log (at, actor, action, document_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![stamp.at, stamp.by, action, document_id, detail],
     )
+    .and_then(|mut st| st.execute(params![stamp.at, stamp.by, action, document_id, detail]))
     .map_err(ArchiveError::sqlite("write the audit log"))?;
     Ok(())
 }

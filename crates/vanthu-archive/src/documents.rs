@@ -374,15 +374,16 @@ fn insert_tx(tx: &Transaction<'_>, prepared: Prepared, stamp: &Stamp) -> Result<
     params.push((":symbol_key", &symbol_key as &dyn ToSql));
     let issued_at = register_id.map(|_| &stamp.at);
     params.push((":issued_at", &issued_at as &dyn ToSql));
-    tx.execute(
+    // Cached statements: a batch import runs these for every document.
+    tx.prepare_cached(
         "INSERT INTO documents (status, format, kind, issuer_parent, issuer_name, issuer_code,
             register_id, number, symbol, symbol_key, place, date, title, secrecy, urgency, body, recipients,
             archive, sig_authority, sig_position, sig_name, created_at, updated_at, issued_at)
          VALUES (:status, :format, :kind, :issuer_parent, :issuer_name, :issuer_code,
             :register_id, :number, :symbol, :symbol_key, :place, :date, :title, :secrecy, :urgency, :body,
             :recipients, :archive, :sig_authority, :sig_position, :sig_name, :at, :at, :issued_at)",
-        &*params,
     )
+    .and_then(|mut st| st.execute(&*params))
     .map_err(|e| duplicate_or(e, symbol.as_deref().unwrap_or(""), "save the document"))?;
     let id = tx.last_insert_rowid();
     if let Some(s) = &symbol {
@@ -469,31 +470,33 @@ fn register_for(
     create: bool,
 ) -> Result<(i64, String)> {
     let term_start: Option<String> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT term_start FROM issuer_profiles
              WHERE format = ?1 AND code = ?2 AND term_start IS NOT NULL
              ORDER BY name = ?3 DESC, term_start DESC LIMIT 1",
-            rusqlite::params![doc.format.key(), doc.issuer.code, doc.issuer.name],
-            |r| r.get(0),
         )
-        .optional()
+        .and_then(|mut st| {
+            st.query_row(
+                rusqlite::params![doc.format.key(), doc.issuer.code, doc.issuer.name],
+                |r| r.get(0),
+            )
+            .optional()
+        })
         .map_err(ArchiveError::sqlite("find the register"))?;
     let term_start = term_start.and_then(|s| vanthu_model::date::parse_iso(&s).ok());
     let series = SeriesKey::for_document(doc, term_start, stamp.day());
     let key = series.key();
     if create {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO registers (series, description) VALUES (?1, ?2)
              ON CONFLICT (series) DO NOTHING",
-            [&key, &series.describe_vi()],
         )
+        .and_then(|mut st| st.execute([&key, &series.describe_vi()]))
         .map_err(ArchiveError::sqlite("open the register"))?;
     }
     let id = conn
-        .query_row("SELECT id FROM registers WHERE series = ?1", [&key], |r| {
-            r.get(0)
-        })
-        .optional()
+        .prepare_cached("SELECT id FROM registers WHERE series = ?1")
+        .and_then(|mut st| st.query_row([&key], |r| r.get(0)).optional())
         .map_err(ArchiveError::sqlite("find the register"))?
         .unwrap_or(0);
     Ok((id, key))

@@ -179,12 +179,8 @@ impl Archive {
 
 fn conventions_tx(conn: &Connection) -> Result<Conventions> {
     let json: Option<String> = conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'conventions'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()
+        .prepare_cached("SELECT value FROM settings WHERE key = 'conventions'")
+        .and_then(|mut st| st.query_row([], |r| r.get(0)).optional())
         .map_err(ArchiveError::sqlite("read settings"))?;
     // Settings written by this program always parse; anything else falls back to the defaults.
     Ok(json
