@@ -6,21 +6,7 @@
 //! columns filled by hand when the copies leave (ngày chuyển, ký nhận) stay empty.
 
 use vanthu_model::{Document, Format, Kind};
-use vanthu_pdf::{RegisterBook, RegisterGroup, RegisterRow};
-
-/// The statutory columns, in order.
-pub const COLUMNS: [&str; 10] = [
-    "Số, ký hiệu văn bản",
-    "Ngày tháng văn bản",
-    "Tên loại và trích yếu nội dung văn bản",
-    "Người ký",
-    "Nơi nhận văn bản",
-    "Đơn vị, người nhận bản lưu",
-    "Số lượng bản",
-    "Ngày chuyển",
-    "Ký nhận",
-    "Ghi chú",
-];
+use vanthu_pdf::{RegisterBook, RegisterGroup, RegisterRow, REGISTER_COLUMNS};
 
 fn row(doc: &Document) -> RegisterRow {
     let recipients = doc
@@ -113,7 +99,7 @@ pub fn csv(book: &RegisterBook) -> String {
     };
     let mut out = String::from("\u{feff}");
     let header: Vec<String> = std::iter::once("Loại văn bản")
-        .chain(COLUMNS)
+        .chain(REGISTER_COLUMNS)
         .map(field)
         .collect();
     out.push_str(&header.join(","));

@@ -25,7 +25,9 @@ pub use error::PdfError;
 pub use fonts::{FontFace, FontSet};
 pub use layout::{layout, Frame, Item, Page, Role, Rule, TextRun, VerticalRule};
 pub use profile::{Face, HeaderLine, HeadingStyle, MarkStyle, Profile, Separator, TextStyle};
-pub use register::{layout_register, render_register, RegisterBook, RegisterGroup, RegisterRow};
+pub use register::{
+    layout_register, render_register, RegisterBook, RegisterGroup, RegisterRow, REGISTER_COLUMNS,
+};
 pub use units::{Mm, Pt, MM_PER_PT};
 
 use vanthu_model::{Conventions, Document, Format};

@@ -24,6 +24,21 @@ use crate::profile::{Face, Profile, TextStyle};
 use crate::units::{Mm, Pt};
 use crate::{writer, RenderOptions};
 
+/// The statutory columns of the outgoing register, in order (NĐ 30/2020 Phụ lục IV): printed
+/// as the table's header, and the header row of the CSV export.
+pub const REGISTER_COLUMNS: [&str; 10] = [
+    "Số, ký hiệu văn bản",
+    "Ngày tháng văn bản",
+    "Tên loại và trích yếu nội dung văn bản",
+    "Người ký",
+    "Nơi nhận văn bản",
+    "Đơn vị, người nhận bản lưu",
+    "Số lượng bản",
+    "Ngày chuyển",
+    "Ký nhận",
+    "Ghi chú",
+];
+
 /// A register to print: the office, the period it covers and its entries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegisterBook {
@@ -188,16 +203,16 @@ impl RegisterStyle {
             // Weights in millimetres of the 257 mm text width: the trích yếu and the
             // recipients get the most room, Ký nhận room for a signature (≥ 20 mm).
             columns: [
-                col("Số, ký hiệu văn bản", 28.0, Left),
-                col("Ngày tháng văn bản", 22.0, Centre),
-                col("Tên loại và trích yếu nội dung văn bản", 57.0, Left),
-                col("Người ký", 24.0, Left),
-                col("Nơi nhận văn bản", 37.0, Left),
-                col("Đơn vị, người nhận bản lưu", 24.0, Left),
-                col("Số lượng bản", 13.0, Centre),
-                col("Ngày chuyển", 17.0, Centre),
-                col("Ký nhận", 22.0, Left),
-                col("Ghi chú", 13.0, Left),
+                col(REGISTER_COLUMNS[0], 28.0, Left),
+                col(REGISTER_COLUMNS[1], 22.0, Centre),
+                col(REGISTER_COLUMNS[2], 57.0, Left),
+                col(REGISTER_COLUMNS[3], 24.0, Left),
+                col(REGISTER_COLUMNS[4], 37.0, Left),
+                col(REGISTER_COLUMNS[5], 24.0, Left),
+                col(REGISTER_COLUMNS[6], 13.0, Centre),
+                col(REGISTER_COLUMNS[7], 17.0, Centre),
+                col(REGISTER_COLUMNS[8], 22.0, Left),
+                col(REGISTER_COLUMNS[9], 13.0, Left),
             ],
             header: TextStyle::new(11.0, Bold),
             number: TextStyle::new(11.0, Regular),
