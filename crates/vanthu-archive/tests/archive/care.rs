@@ -11,10 +11,7 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 #[test]
 fn a_deleted_draft_waits_in_the_trash_and_comes_back() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch bị xóa nhầm", "2024-03-15"), &stamp())
-        .unwrap();
+    let id = f.draft("Kế hoạch bị xóa nhầm", "2024-03-15");
     f.archive.delete_draft(id, &stamp()).unwrap();
     assert!(
         f.archive
@@ -61,11 +58,7 @@ fn a_deleted_draft_waits_in_the_trash_and_comes_back() {
 #[test]
 fn issued_documents_cannot_be_deleted_even_by_sql() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch", "2024-03-15"), &stamp())
-        .unwrap();
-    f.archive.issue(id, &stamp()).unwrap();
+    let id = f.issued("Kế hoạch", "2024-03-15");
     let before = dump(&f.path);
     let err = f.archive.delete_draft(id, &stamp()).unwrap_err();
     assert!(matches!(err, ArchiveError::Immutable { .. }), "{err:?}");
@@ -84,10 +77,7 @@ fn issued_documents_cannot_be_deleted_even_by_sql() {
 #[test]
 fn attachments_keep_their_bytes_and_fingerprint() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch", "2024-03-15"), &stamp())
-        .unwrap();
+    let id = f.draft("Kế hoạch", "2024-03-15");
     let scan = f.archive.attach(id, "ban-ky.pdf", PDF, &stamp()).unwrap();
     assert_eq!(scan.media_type, "application/pdf");
     assert_eq!(scan.size, PDF.len() as u64);
@@ -118,10 +108,7 @@ fn attachments_keep_their_bytes_and_fingerprint() {
 #[test]
 fn verify_finds_a_tampered_attachment() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch", "2024-03-15"), &stamp())
-        .unwrap();
+    let id = f.draft("Kế hoạch", "2024-03-15");
     let att = f.archive.attach(id, "ban-ky.pdf", PDF, &stamp()).unwrap();
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     assert!(
@@ -148,10 +135,7 @@ fn verify_finds_a_tampered_attachment() {
 #[test]
 fn issuing_stores_the_printed_pdf_or_takes_no_number() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch", "2024-03-15"), &stamp())
-        .unwrap();
+    let id = f.draft("Kế hoạch", "2024-03-15");
     let before = dump(&f.path);
     let err = f
         .archive
@@ -185,10 +169,7 @@ fn issuing_stores_the_printed_pdf_or_takes_no_number() {
 #[test]
 fn backup_and_restore_round_trip_and_refuse_bad_files() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch cần giữ", "2024-03-15"), &stamp())
-        .unwrap();
+    let id = f.draft("Kế hoạch cần giữ", "2024-03-15");
     f.archive.attach(id, "ban-ky.pdf", PDF, &stamp()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("sao-luu.sqlite3");

@@ -10,11 +10,7 @@ use crate::{dump, fresh, plan, stamp};
 #[test]
 fn an_issued_document_cannot_be_edited_by_the_program() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch", "2024-03-15"), &stamp())
-        .unwrap();
-    f.archive.issue(id, &stamp()).unwrap();
+    let id = f.issued("Kế hoạch", "2024-03-15");
     let before = dump(&f.path);
     let err = f
         .archive
@@ -37,11 +33,7 @@ fn an_issued_document_cannot_be_edited_by_the_program() {
 #[test]
 fn an_issued_document_cannot_be_changed_by_raw_sql() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch", "2024-03-15"), &stamp())
-        .unwrap();
-    f.archive.issue(id, &stamp()).unwrap();
+    let id = f.issued("Kế hoạch", "2024-03-15");
     let before = dump(&f.path);
     let conn = rusqlite::Connection::open(&f.path).unwrap();
     for sql in [
@@ -60,10 +52,7 @@ fn an_issued_document_cannot_be_changed_by_raw_sql() {
 #[test]
 fn drafts_can_be_edited_and_the_log_remembers() {
     let mut f = fresh();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch", "2024-03-15"), &stamp())
-        .unwrap();
+    let id = f.draft("Kế hoạch", "2024-03-15");
     f.archive
         .update_draft(id, &plan("Kế hoạch sửa", "2024-03-16"), &stamp())
         .unwrap();

@@ -27,6 +27,24 @@ pub fn fresh() -> Fixture {
     }
 }
 
+impl Fixture {
+    /// Stores a complete plan as a draft; its id.
+    pub fn draft(&mut self, title: &str, date: &str) -> i64 {
+        self.archive
+            .create(&plan(title, date), &stamp())
+            .expect("a complete plan is stored")
+    }
+
+    /// Stores and issues a complete plan; its id.
+    pub fn issued(&mut self, title: &str, date: &str) -> i64 {
+        let id = self.draft(title, date);
+        self.archive
+            .issue(id, &stamp())
+            .expect("a complete plan is issued");
+        id
+    }
+}
+
 pub fn stamp() -> Stamp {
     Stamp {
         at: "2025-03-01T09:00:00+07:00".to_owned(),

@@ -109,10 +109,7 @@ fn a_historical_number_is_recorded_and_the_series_continues_after_it() {
     assert_eq!(stored.status, Status::Issued);
     assert_eq!(stored.symbol.as_deref(), Some("82-KH/ĐU"));
 
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch mới", "2025-02-05"), &stamp())
-        .unwrap();
+    let id = f.draft("Kế hoạch mới", "2025-02-05");
     assert_eq!(
         f.archive.next_number(id, &stamp()).unwrap().symbol,
         "83-KH/ĐU",

@@ -77,10 +77,7 @@ fn marks_typed_rank_exact_matches_first() {
 #[test]
 fn finds_by_symbol_first() {
     let mut f = with_docs();
-    let id = f
-        .archive
-        .create(&plan("Kế hoạch số tám mươi hai", "2024-03-20"), &stamp())
-        .unwrap();
+    let id = f.draft("Kế hoạch số tám mươi hai", "2024-03-20");
     let mut old = plan("Kế hoạch 82 cũ", "2024-03-15");
     old.status = Status::Issued;
     old.number = Some(82);
