@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use ts_rs::TS;
 use vanthu_model::{Document, Status};
 
 use crate::documents::{get_tx, summary_from_row, DocumentSummary, SUMMARY_COLUMNS};
@@ -21,7 +22,7 @@ use crate::{audit, Archive, Stamp, APPLICATION_ID, SCHEMA_VERSION};
 pub const MAX_ATTACHMENT_BYTES: usize = 50 * 1024 * 1024;
 
 /// What an attachment is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AttachmentRole {
     /// The scan of the signed, stamped copy.
@@ -40,7 +41,7 @@ impl AttachmentRole {
 }
 
 /// An attachment without its bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Attachment {
     pub id: i64,
     pub document_id: i64,
@@ -54,7 +55,7 @@ pub struct Attachment {
 }
 
 /// One problem found by [`Archive::verify`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct VerifyProblem {
     /// The attachment concerned, if any.
     pub attachment_id: Option<i64>,
@@ -79,6 +80,38 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// Refuses an attachment of `len` bytes before it is read: empty, or over
+/// [`MAX_ATTACHMENT_BYTES`].
+pub fn check_attachment_size(file_name: &str, len: u64) -> Result<()> {
+    let reject = |reason_vi: String| ArchiveError::BadAttachment {
+        name: file_name.to_owned(),
+        reason_vi,
+    };
+    if len == 0 {
+        return Err(reject("tệp rỗng".to_owned()));
+    }
+    if len > MAX_ATTACHMENT_BYTES as u64 {
+        return Err(reject(format!(
+            "tệp quá lớn ({:.1} MB; tối đa {} MB)",
+            len as f64 / 1_048_576.0,
+            MAX_ATTACHMENT_BYTES / 1_048_576
+        )));
+    }
+    Ok(())
+}
+
+/// Checks a file the archive is asked to keep — size, and a PDF, JPEG or PNG by its content —
+/// and gives its media type. [`Archive::attach`] checks the same; a caller with several files
+/// checks them all first, so that one bad file attaches none.
+pub fn check_attachment(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
+    check_attachment_size(file_name, bytes.len() as u64)?;
+    media_type(bytes).ok_or_else(|| ArchiveError::BadAttachment {
+        name: file_name.to_owned(),
+        reason_vi: "chỉ nhận tệp PDF, JPEG hoặc PNG (nội dung tệp không phải các dạng này)"
+            .to_owned(),
+    })
 }
 
 const ATTACHMENT_COLUMNS: &str =
@@ -120,27 +153,7 @@ pub(crate) fn insert_attachment(
     bytes: &[u8],
     stamp: &Stamp,
 ) -> Result<i64> {
-    if bytes.is_empty() {
-        return Err(ArchiveError::BadAttachment {
-            name: file_name.to_owned(),
-            reason_vi: "tệp rỗng".to_owned(),
-        });
-    }
-    if bytes.len() > MAX_ATTACHMENT_BYTES {
-        return Err(ArchiveError::BadAttachment {
-            name: file_name.to_owned(),
-            reason_vi: format!(
-                "tệp quá lớn ({:.1} MB; tối đa {} MB)",
-                bytes.len() as f64 / 1_048_576.0,
-                MAX_ATTACHMENT_BYTES / 1_048_576
-            ),
-        });
-    }
-    let media = media_type(bytes).ok_or_else(|| ArchiveError::BadAttachment {
-        name: file_name.to_owned(),
-        reason_vi: "chỉ nhận tệp PDF, JPEG hoặc PNG (nội dung tệp không phải các dạng này)"
-            .to_owned(),
-    })?;
+    let media = check_attachment(file_name, bytes)?;
     let sha = sha256_hex(bytes);
     conn.execute(
         "INSERT INTO attachments (document_id, role, file_name, media_type, size, sha256,

@@ -23,9 +23,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-pub use audit::AuditEntry;
+pub use audit::{action_vi, AuditEntry};
 pub use care::{
-    media_type, sha256_hex, Attachment, AttachmentRole, VerifyProblem, MAX_ATTACHMENT_BYTES,
+    check_attachment, check_attachment_size, media_type, sha256_hex, Attachment, AttachmentRole,
+    VerifyProblem, MAX_ATTACHMENT_BYTES,
 };
 pub use documents::{DocumentSummary, Filter, Issued};
 pub use error::{ArchiveError, ErrorCode, Result};

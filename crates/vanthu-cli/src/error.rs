@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use vanthu_archive::ArchiveError;
+use vanthu_export::ExportError;
 use vanthu_import::ImportError;
 use vanthu_model::ModelError;
 use vanthu_pdf::PdfError;
@@ -18,6 +19,8 @@ pub enum CliError {
     Import { path: PathBuf, source: ImportError },
     #[error("{0}")]
     Pdf(#[from] PdfError),
+    #[error("{0}")]
+    Export(#[from] ExportError),
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
@@ -36,8 +39,6 @@ pub enum CliError {
     NoDataDir,
     #[error("the archive has {0} problem(s)")]
     Damaged(usize),
-    #[error("{0} is not empty")]
-    NotEmpty(PathBuf),
 }
 
 impl CliError {
@@ -51,6 +52,7 @@ impl CliError {
                 format!("{}: {}", path.display(), source.message_vi())
             }
             CliError::Pdf(e) => e.message_vi(),
+            CliError::Export(e) => e.message_vi(),
             CliError::Read { path, source } => {
                 format!("Không đọc được tệp {}: {}", path.display(), io_vi(source))
             }
@@ -65,10 +67,6 @@ impl CliError {
             ),
             CliError::NotUtf8 { path } => format!(
                 "Tệp {} không phải văn bản UTF-8 (có thể là tệp nhị phân hoặc bảng mã cũ).",
-                path.display()
-            ),
-            CliError::NotEmpty(path) => format!(
-                "Thư mục {} đã có dữ liệu; hãy chọn một thư mục trống hoặc chưa có.",
                 path.display()
             ),
             CliError::Damaged(n) => format!(

@@ -5,9 +5,7 @@
 //! the archive left as it was); 2 a usage error (clap's).
 
 mod error;
-mod export_archive;
 mod output;
-mod register;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -15,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use vanthu_archive::{Archive, Filter, IssuerProfile, Stamp};
+use vanthu_export::Period;
 use vanthu_model::{Document, Format, Kind, Status};
 
 use crate::error::CliError;
@@ -433,49 +432,25 @@ fn run(cli: Cli) -> Result<(), CliError> {
             csv,
         } => {
             let archive = db()?;
-            let day = |y: i32| chrono::NaiveDate::from_ymd_opt(y, 1, 1).expect("1 January exists");
-            let (from, to, period) = match (year, term) {
-                (Some(y), _) => (day(y), day(y + 1), format!("Năm {y}")),
-                (None, Some(t)) => (
-                    t,
-                    t.checked_add_months(chrono::Months::new(60)).unwrap_or(t),
-                    format!("Nhiệm kỳ từ {}", t.format("%d/%m/%Y")),
-                ),
+            let period = match (year, term) {
+                (Some(y), _) => Period::Year(y),
+                (None, Some(t)) => Period::Term(t),
                 (None, None) => unreachable!("clap requires --year or --term"),
             };
-            let docs = archive.issued_between(from, to, issuer.as_deref())?;
-            let profiles = archive.issuer_profiles()?;
-            let profile = issuer
-                .as_ref()
-                .and_then(|code| profiles.iter().find(|p| &p.code == code))
-                .or(profiles.first());
-            let format = if term.is_some() {
-                Format::Party
-            } else {
-                docs.first()
-                    .map(|d| d.format)
-                    .or(profile.map(|p| p.format))
-                    .unwrap_or_default()
-            };
-            let header = docs
-                .first()
-                .map(|d| (d.issuer.parent.clone(), d.issuer.name.clone()))
-                .or_else(|| profile.map(|p| (p.parent.clone(), p.name.clone())))
-                .unwrap_or_default();
-            let book = register::book(&docs, format, period, header);
+            let book = vanthu_export::register_book(&archive, period, issuer.as_deref())?;
             if let Some(path) = pdf {
                 let options = render_options(archive.conventions()?);
                 write_file(&path, &vanthu_pdf::render_register(&book, &options)?)?;
             }
             if let Some(path) = csv {
-                write_file(&path, register::csv(&book).as_bytes())?;
+                write_file(&path, vanthu_export::csv(&book).as_bytes())?;
             }
-            eprintln!("Sổ có {} văn bản.", docs.len());
+            eprintln!("Sổ có {} văn bản.", book.len());
         }
         Command::ExportArchive { dir } => {
             let mut archive = db()?;
             let options = render_options(archive.conventions()?);
-            let done = export_archive::export_archive(&mut archive, &dir, &options, &Stamp::now())?;
+            let done = vanthu_export::export_archive(&mut archive, &dir, &options, &Stamp::now())?;
             eprintln!(
                 "Đã xuất {} văn bản và {} tệp đính kèm vào {}",
                 done.documents,

@@ -129,19 +129,7 @@ pub fn log(out: &mut impl Write, entries: &[AuditEntry]) -> io::Result<()> {
         return writeln!(out, "(nhật ký trống)");
     }
     for e in entries {
-        let action = match e.action.as_str() {
-            "create" => "tạo",
-            "record" => "ghi nhận văn bản đã ban hành",
-            "edit" => "sửa",
-            "issue" => "ban hành",
-            "delete" => "xóa (vào thùng rác)",
-            "restore" => "khôi phục từ thùng rác",
-            "attach" => "đính kèm",
-            "export" => "xuất PDF",
-            "backup" => "sao lưu",
-            "restore-archive" => "khôi phục kho",
-            other => other,
-        };
+        let action = e.label.to_lowercase();
         let doc = e
             .document_id
             .map(|d| format!(" văn bản {d}"))

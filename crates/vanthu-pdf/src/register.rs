@@ -55,6 +55,17 @@ pub struct RegisterBook {
     pub groups: Vec<RegisterGroup>,
 }
 
+impl RegisterBook {
+    /// How many documents the book lists.
+    pub fn len(&self) -> usize {
+        self.groups.iter().map(|g| g.rows.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Entries under one heading (`KẾ HOẠCH`), or under none.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegisterGroup {

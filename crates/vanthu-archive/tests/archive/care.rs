@@ -53,6 +53,18 @@ fn a_deleted_draft_waits_in_the_trash_and_comes_back() {
         .map(|e| e.action)
         .collect();
     assert_eq!(actions, ["create", "delete", "restore"]);
+    let newest: Vec<_> = f
+        .archive
+        .recent_audit(2)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        newest,
+        ["restore", "delete"],
+        "the window's log: newest first"
+    );
 }
 
 #[test]

@@ -57,7 +57,7 @@ fn issuing_keeps_the_printed_pdf_and_export_gives_it_back() {
         atts[0]["sha256"],
         "export gives the very PDF printed at issue"
     );
-    assert!(env.ok(&["log", id]).contains("xuất PDF"));
+    assert!(env.ok(&["log", id]).contains("xuất ra tệp"));
 
     // The signed scan comes back later and is attached.
     let scan = env.file("ban-ky.pdf", b"%PDF-1.4\n% scan\n%%EOF\n");

@@ -5,8 +5,70 @@
 //! registers run in one series. Số lượng bản is the recipients plus the archive copy; the
 //! columns filled by hand when the copies leave (ngày chuyển, ký nhận) stay empty.
 
+use chrono::NaiveDate;
+use vanthu_archive::{Archive, ArchiveError};
 use vanthu_model::{Document, Format, Kind};
 use vanthu_pdf::{RegisterBook, RegisterGroup, RegisterRow, REGISTER_COLUMNS};
+
+/// What a book covers: a calendar year, or a committee term of five years from its first day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Year(i32),
+    Term(NaiveDate),
+}
+
+impl Period {
+    /// The first day in the book and the first day after it.
+    pub fn bounds(self) -> (NaiveDate, NaiveDate) {
+        let jan1 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN);
+        match self {
+            Period::Year(y) => (jan1(y), jan1(y.saturating_add(1))),
+            Period::Term(t) => (
+                t,
+                t.checked_add_months(chrono::Months::new(60)).unwrap_or(t),
+            ),
+        }
+    }
+
+    /// The line under the book's title.
+    pub fn label(self) -> String {
+        match self {
+            Period::Year(y) => format!("Năm {y}"),
+            Period::Term(t) => format!("Nhiệm kỳ từ {}", t.format("%d/%m/%Y")),
+        }
+    }
+}
+
+/// The book of the documents issued in `period`, of the issuer with code `issuer` or of all.
+/// A term's book is a Party book; a year's takes the format of its documents (or of the saved
+/// issuer when there are none). The header names the issuer of the first document, else the
+/// saved issuer profile.
+pub fn register_book(
+    archive: &Archive,
+    period: Period,
+    issuer: Option<&str>,
+) -> Result<RegisterBook, ArchiveError> {
+    let (from, to) = period.bounds();
+    let docs = archive.issued_between(from, to, issuer)?;
+    let profiles = archive.issuer_profiles()?;
+    let profile = issuer
+        .and_then(|code| profiles.iter().find(|p| p.code == code))
+        .or(profiles.first());
+    let format = match period {
+        Period::Term(_) => Format::Party,
+        Period::Year(_) => docs
+            .first()
+            .map(|d| d.format)
+            .or(profile.map(|p| p.format))
+            .unwrap_or_default(),
+    };
+    let header = docs
+        .first()
+        .map(|d| (d.issuer.parent.clone(), d.issuer.name.clone()))
+        .or_else(|| profile.map(|p| (p.parent.clone(), p.name.clone())))
+        .unwrap_or_default();
+    Ok(book(&docs, format, period.label(), header))
+}
 
 fn row(doc: &Document) -> RegisterRow {
     let recipients = doc

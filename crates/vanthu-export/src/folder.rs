@@ -14,7 +14,7 @@ use serde::Serialize;
 use vanthu_archive::{Archive, AttachmentRole, Stamp};
 use vanthu_model::{Document, Status};
 
-use crate::error::CliError;
+use crate::error::{ExportError, Result};
 
 /// One row of `index.html`.
 #[derive(Serialize)]
@@ -41,22 +41,18 @@ pub fn export_archive(
     dir: &Path,
     options: &vanthu_pdf::RenderOptions,
     stamp: &Stamp,
-) -> Result<Exported, CliError> {
-    let write_err = |path: &Path| {
-        let path = path.to_owned();
-        move |source| CliError::Write { path, source }
-    };
+) -> Result<Exported> {
     if dir.exists()
         && std::fs::read_dir(dir)
-            .map_err(write_err(dir))?
+            .map_err(ExportError::write(dir))?
             .next()
             .is_some()
     {
-        return Err(CliError::NotEmpty(dir.to_owned()));
+        return Err(ExportError::NotEmpty(dir.to_owned()));
     }
     let tmp = dir.with_extension("tmp-vanthu");
     let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).map_err(write_err(&tmp))?;
+    std::fs::create_dir_all(&tmp).map_err(ExportError::write(&tmp))?;
     let result = write_all(archive, &tmp, options);
     let exported = match result {
         Ok(e) => e,
@@ -66,9 +62,9 @@ pub fn export_archive(
         }
     };
     if dir.exists() {
-        std::fs::remove_dir(dir).map_err(write_err(dir))?;
+        std::fs::remove_dir(dir).map_err(ExportError::write(dir))?;
     }
-    std::fs::rename(&tmp, dir).map_err(write_err(dir))?;
+    std::fs::rename(&tmp, dir).map_err(ExportError::write(dir))?;
     archive.note_archive_export(&dir.display().to_string(), stamp)?;
     Ok(exported)
 }
@@ -77,20 +73,18 @@ fn write_all(
     archive: &Archive,
     root: &Path,
     options: &vanthu_pdf::RenderOptions,
-) -> Result<Exported, CliError> {
-    let write_err = |path: &Path| {
-        let path = path.to_owned();
-        move |source| CliError::Write { path, source }
-    };
+) -> Result<Exported> {
     let json_path = root.join("documents.json");
-    let mut json =
-        std::io::BufWriter::new(std::fs::File::create(&json_path).map_err(write_err(&json_path))?);
-    json.write_all(b"[\n").map_err(write_err(&json_path))?;
+    let mut json = std::io::BufWriter::new(
+        std::fs::File::create(&json_path).map_err(ExportError::write(&json_path))?,
+    );
+    json.write_all(b"[\n")
+        .map_err(ExportError::write(&json_path))?;
     let mut entries = Vec::new();
     let mut attachments = 0;
     let mut first = true;
     let mut chunk = Vec::with_capacity(CHUNK);
-    let mut flush = |chunk: &mut Vec<Document>| -> Result<(), CliError> {
+    let mut flush = |chunk: &mut Vec<Document>| -> Result<()> {
         for entry in write_chunk(archive, root, chunk, options)? {
             attachments += entry.attachments.len();
             entries.push(entry);
@@ -100,22 +94,24 @@ fn write_all(
     };
     archive.for_each_document(|doc| {
         if !first {
-            json.write_all(b",\n").map_err(write_err(&json_path))?;
+            json.write_all(b",\n")
+                .map_err(ExportError::write(&json_path))?;
         }
         first = false;
         serde_json::to_writer_pretty(&mut json, &doc)
-            .map_err(|e| write_err(&json_path)(e.into()))?;
+            .map_err(|e| ExportError::write(&json_path)(e.into()))?;
         chunk.push(doc);
         if chunk.len() == CHUNK {
             flush(&mut chunk)?;
         }
-        Ok::<(), CliError>(())
+        Ok::<(), ExportError>(())
     })?;
     flush(&mut chunk)?;
-    json.write_all(b"\n]\n").map_err(write_err(&json_path))?;
-    json.flush().map_err(write_err(&json_path))?;
+    json.write_all(b"\n]\n")
+        .map_err(ExportError::write(&json_path))?;
+    json.flush().map_err(ExportError::write(&json_path))?;
     let index = root.join("index.html");
-    std::fs::write(&index, index_html(&entries)).map_err(write_err(&index))?;
+    std::fs::write(&index, index_html(&entries)).map_err(ExportError::write(&index))?;
     Ok(Exported {
         documents: entries.len(),
         attachments,
@@ -149,7 +145,7 @@ fn write_chunk(
     root: &Path,
     docs: &[Document],
     options: &vanthu_pdf::RenderOptions,
-) -> Result<Vec<Entry>, CliError> {
+) -> Result<Vec<Entry>> {
     // Issued documents export as the PDF printed when they were issued.
     let mut pdfs: Vec<Option<Vec<u8>>> = Vec::with_capacity(docs.len());
     for doc in docs {
@@ -184,28 +180,17 @@ fn write_chunk(
         .collect()
 }
 
-fn write_document(
-    archive: &Archive,
-    root: &Path,
-    doc: &Document,
-    pdf: Vec<u8>,
-) -> Result<Entry, CliError> {
+fn write_document(archive: &Archive, root: &Path, doc: &Document, pdf: Vec<u8>) -> Result<Entry> {
     let id = doc.id.unwrap_or_default();
     let year = doc.date.map_or_else(
         || "khong-ro-ngay".to_owned(),
         |d| d.format("%Y").to_string(),
     );
     let dir = root.join(&year);
-    std::fs::create_dir_all(&dir).map_err(|source| CliError::Write {
-        path: dir.clone(),
-        source,
-    })?;
+    std::fs::create_dir_all(&dir).map_err(ExportError::write(&dir))?;
     let stem = file_stem(doc);
     let pdf_path = unique(&dir, &stem, "pdf", id);
-    std::fs::write(&pdf_path, pdf).map_err(|source| CliError::Write {
-        path: pdf_path.clone(),
-        source,
-    })?;
+    std::fs::write(&pdf_path, pdf).map_err(ExportError::write(&pdf_path))?;
     let mut files = Vec::new();
     let scans = archive
         .attachments(id)?
@@ -215,10 +200,7 @@ fn write_document(
         let (_, bytes) = archive.attachment_bytes(a.id)?;
         let name = a.file_name.replace(['/', '\\', ':'], "_");
         let path = dir.join(format!("{stem}-dinh-kem-{}-{name}", n + 1));
-        std::fs::write(&path, bytes).map_err(|source| CliError::Write {
-            path: path.clone(),
-            source,
-        })?;
+        std::fs::write(&path, bytes).map_err(ExportError::write(&path))?;
         files.push(relative(root, &path));
     }
     Ok(Entry {

@@ -1,0 +1,11 @@
+//! What leaves the archive as files, for the `vanthu` command and the window alike: the
+//! outgoing register as the statutory book (PDF to print and bind, CSV for a spreadsheet), and
+//! the whole archive as a folder readable without VănThư.
+
+mod error;
+mod folder;
+mod register;
+
+pub use error::{ExportError, Result};
+pub use folder::{export_archive, Exported};
+pub use register::{book, csv, register_book, Period};
