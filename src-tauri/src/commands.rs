@@ -8,7 +8,6 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Response;
 use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 use vanthu_archive::{
@@ -19,27 +18,30 @@ use vanthu_import::Warning;
 use vanthu_model::{validate, Document, Format, Kind, Problem, Purpose, Status};
 use vanthu_pdf::RenderOptions;
 
+use crate::dialogs::{self, Ask};
 use crate::error::{AppError, ErrorCode, Result};
 
-/// Test seam for the WebDriver tests, which cannot drive a native file dialog: when set, the
-/// save dialog answers `<dir>/<suggested name>` and the open dialog answers every `.txt` file
-/// of `<dir>`, without showing anything.
-pub const DIALOG_DIR_ENV: &str = "VANTHU_DIALOG_DIR";
-
-/// The archive the window works on. A failure to open it is kept and returned by every
-/// command, so the window still opens and says what is wrong instead of vanishing.
 /// How many daily backups the app keeps.
 const BACKUPS_KEPT: usize = 14;
 
+/// The archive the window works on. A failure to open it is kept and returned by every
+/// command, so the window still opens and says what is wrong instead of vanishing.
 pub struct Store {
-    archive: std::result::Result<Mutex<Archive>, AppError>,
+    archive: Mutex<std::result::Result<Archive, AppError>>,
     path: PathBuf,
 }
 
 impl Store {
     pub fn open(path: PathBuf) -> Store {
-        let archive = Archive::open(&path).map(Mutex::new).map_err(AppError::from);
-        Store { archive, path }
+        let archive = Archive::open(&path).map_err(AppError::from);
+        Store {
+            archive: Mutex::new(archive),
+            path,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// The automatic daily backup: a dated copy in `sao-luu/` beside the archive, once a day,
@@ -55,12 +57,32 @@ impl Store {
         }
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Archive) -> vanthu_archive::Result<T>) -> Result<T> {
-        let mutex = self.archive.as_ref().map_err(Clone::clone)?;
+    pub fn with<T>(&self, f: impl FnOnce(&mut Archive) -> vanthu_archive::Result<T>) -> Result<T> {
+        self.run(|a| f(a).map_err(AppError::from))
+    }
+
+    /// As [`Store::with`], for work whose errors are not only the archive's.
+    pub fn run<T>(&self, f: impl FnOnce(&mut Archive) -> Result<T>) -> Result<T> {
         // A panic while holding the lock cannot leave SQLite half-written (transactions),
         // so the archive stays usable.
-        let mut archive = mutex.lock().unwrap_or_else(|p| p.into_inner());
-        f(&mut archive).map_err(AppError::from)
+        let mut slot = self.archive.lock().unwrap_or_else(|p| p.into_inner());
+        let archive = slot.as_mut().map_err(|e| e.clone())?;
+        f(archive)
+    }
+
+    /// Replaces the archive with the backup `source` (checked first; the current archive is
+    /// kept aside, and its path returned). The archive is closed meanwhile and reopened after,
+    /// whether the restore went through or was refused.
+    pub fn restore(&self, source: &Path) -> Result<PathBuf> {
+        let mut slot = self.archive.lock().unwrap_or_else(|p| p.into_inner());
+        // Close the connection: the file is about to be replaced under it.
+        *slot = Err(AppError::new(
+            ErrorCode::Archive,
+            "Kho đang được khôi phục.",
+        ));
+        let result = Archive::restore(&self.path, source, &Stamp::now());
+        *slot = Archive::open(&self.path).map_err(AppError::from);
+        result.map_err(AppError::from)
     }
 }
 
@@ -123,7 +145,7 @@ pub fn kinds() -> Vec<KindOption> {
 #[tauri::command]
 pub fn archive_info(store: State<'_, Store>) -> ArchiveInfo {
     ArchiveInfo {
-        path: store.path.display().to_string(),
+        path: store.path().display().to_string(),
     }
 }
 
@@ -220,17 +242,14 @@ pub async fn export_pdf(
     doc: Document,
     file_name: String,
 ) -> Result<Option<String>> {
-    let target = match std::env::var_os(DIALOG_DIR_ENV) {
-        Some(dir) => Some(PathBuf::from(dir).join(&file_name)),
-        None => app
-            .dialog()
-            .file()
-            .set_title("Lưu văn bản thành PDF")
-            .add_filter("Tệp PDF", &["pdf"])
-            .set_file_name(&file_name)
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    };
+    let target = dialogs::save_path(
+        &app,
+        Ask {
+            title: "Lưu văn bản thành PDF",
+            filter: ("Tệp PDF", &["pdf"]),
+        },
+        &file_name,
+    );
     let Some(target) = target else {
         return Ok(None);
     };
@@ -248,22 +267,32 @@ pub async fn print_pdf(
     doc: Document,
     file_name: String,
 ) -> Result<String> {
+    let bytes = printable(&store, doc).await?;
+    show_file(&app, "in", &file_name, &bytes)
+}
+
+/// Writes `bytes` to `<app cache>/<folder>/<file_name>` and opens it in the system's viewer
+/// (PDF or image). Returns the file's path.
+pub fn show_file(app: &AppHandle, folder: &str, file_name: &str, bytes: &[u8]) -> Result<String> {
     let dir = app
         .path()
         .app_cache_dir()
         .map_err(|e| AppError::new(ErrorCode::File, format!("Không tìm thấy thư mục tạm: {e}")))?
-        .join("in");
+        .join(folder);
     std::fs::create_dir_all(&dir).map_err(|e| AppError::file("tạo được thư mục cho", &dir, &e))?;
-    let target = dir.join(&file_name);
-    let bytes = printable(&store, doc).await?;
+    let target = dir.join(file_name);
     std::fs::write(&target, bytes).map_err(|e| AppError::file("ghi được", &target, &e))?;
+    // The WebDriver tests check the file, not a viewer window.
+    if dialogs::answered_by_tests() {
+        return Ok(target.display().to_string());
+    }
     app.opener()
         .open_path(target.display().to_string(), None::<&str>)
         .map_err(|e| {
             AppError::new(
                 ErrorCode::File,
                 format!(
-                    "Đã tạo tệp {} nhưng không mở được trình xem PDF của máy ({e}). Hãy mở tệp đó để in.",
+                    "Đã tạo tệp {} nhưng không mở được trình xem của máy ({e}). Hãy tự mở tệp đó.",
                     target.display()
                 ),
             )
@@ -274,29 +303,15 @@ pub async fn print_pdf(
 /// The `.txt` files the clerk picks to import (several at once).
 #[tauri::command]
 pub async fn pick_import_files(app: AppHandle) -> Result<Vec<String>> {
-    if let Some(dir) = std::env::var_os(DIALOG_DIR_ENV) {
-        let dir = PathBuf::from(dir);
-        let entries = std::fs::read_dir(&dir).map_err(|e| AppError::file("đọc được", &dir, &e))?;
-        let mut files: Vec<String> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .map(|p| p.display().to_string())
-            .collect();
-        files.sort();
-        return Ok(files);
-    }
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Chọn các tệp văn bản (.txt) để nhập")
-        .add_filter("Tệp văn bản", &["txt", "TXT"])
-        .blocking_pick_files()
-        .unwrap_or_default();
-    Ok(picked
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .map(|p| p.display().to_string())
-        .collect())
+    let picked = dialogs::open_paths(
+        &app,
+        Ask {
+            title: "Chọn các tệp văn bản (.txt) để nhập",
+            filter: ("Tệp văn bản", &["txt"]),
+        },
+        true,
+    );
+    Ok(picked.iter().map(|p| p.display().to_string()).collect())
 }
 
 /// Imports one file into the archive (the window calls this once per file, to show progress).
@@ -363,7 +378,7 @@ pub fn delete_recipient_list(store: State<'_, Store>, id: i64) -> Result<()> {
     store.with(|a| a.delete_recipient_list(id, &Stamp::now()))
 }
 
-fn render_options(conventions: vanthu_model::Conventions) -> RenderOptions {
+pub fn render_options(conventions: vanthu_model::Conventions) -> RenderOptions {
     RenderOptions {
         conventions,
         ..RenderOptions::default()

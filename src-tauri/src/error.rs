@@ -7,6 +7,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 use vanthu_archive::ArchiveError;
+use vanthu_export::ExportError;
 use vanthu_import::ImportError;
 use vanthu_pdf::PdfError;
 
@@ -76,6 +77,18 @@ impl From<ArchiveError> for AppError {
 impl From<PdfError> for AppError {
     fn from(e: PdfError) -> Self {
         AppError::new(ErrorCode::Pdf, e.message_vi())
+    }
+}
+
+impl From<ExportError> for AppError {
+    fn from(e: ExportError) -> Self {
+        match e {
+            ExportError::Archive(e) => e.into(),
+            ExportError::Pdf(e) => e.into(),
+            ExportError::Write { .. } | ExportError::NotEmpty(_) => {
+                AppError::new(ErrorCode::File, e.message_vi())
+            }
+        }
     }
 }
 

@@ -5,10 +5,12 @@
 //! system viewer — both used from Rust, never granted to the page), and hands each command to
 //! a crate. Everything the clerk sees is in `ui/`.
 
+mod care;
 mod commands;
+mod dialogs;
 mod error;
 
-pub use commands::DIALOG_DIR_ENV;
+pub use dialogs::DIALOG_DIR_ENV;
 pub use error::{AppError, ErrorCode};
 
 use std::path::PathBuf;
@@ -65,6 +67,19 @@ pub fn run() {
             commands::recipient_lists,
             commands::save_recipient_list,
             commands::delete_recipient_list,
+            care::attachments,
+            care::attach_files,
+            care::open_attachment,
+            care::save_attachment,
+            care::delete_draft,
+            care::restore_draft,
+            care::trash,
+            care::audit_log,
+            care::backup_archive,
+            care::restore_archive,
+            care::verify_archive,
+            care::register_book,
+            care::export_archive,
         ])
         .run(tauri::generate_context!())
         .expect("VănThư could not start its window");
@@ -109,6 +124,13 @@ mod bindings {
             crate::commands::DocumentPage,
             crate::commands::ImportedFile,
             crate::commands::ArchiveInfo,
+            vanthu_archive::Attachment,
+            vanthu_archive::AuditEntry,
+            vanthu_archive::VerifyProblem,
+            crate::care::Restored,
+            crate::care::RegisterRequest,
+            crate::care::RegisterWritten,
+            crate::care::ArchiveExported,
         );
     }
 }

@@ -14,7 +14,7 @@ describe('the archive table', () => {
     const catalog = new Catalog();
     await catalog.load();
     const onopen = vi.fn();
-    render(ArchiveView, { archive: new ArchiveState(), catalog, onopen });
+    render(ArchiveView, { archive: new ArchiveState(), catalog, onopen, onnotice: vi.fn() });
     const row = await screen.findByTestId(T.docRow);
     expect(row.textContent).toContain('82-KH/ĐU');
     expect(row.textContent).toContain('15/03/2024');

@@ -17,8 +17,9 @@ async function setup() {
   const editor = new EditorState();
   editor.startNew(catalog.newDocument());
   const onnotice = vi.fn();
-  const view = render(EditorView, { editor, catalog, onnotice });
-  return { editor, catalog, onnotice, view };
+  const ondeleted = vi.fn();
+  const view = render(EditorView, { editor, catalog, onnotice, ondeleted });
+  return { editor, catalog, onnotice, ondeleted, view };
 }
 
 const byId = (id: string) => screen.getByTestId(id) as HTMLInputElement;
@@ -88,5 +89,33 @@ describe('the editor form', () => {
     await waitFor(() => expect(b.renderPdf.mock.calls.some((c) => c[0].title === 'Xem trước')).toBe(true), {
       timeout: 2000,
     });
+  });
+
+  it('attaches a scan to a saved document and shows its history', async () => {
+    const { onnotice } = await setup();
+    await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Kế hoạch có bản quét' } });
+    await waitFor(() => expect(b.createDocument).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    await fireEvent.click(await screen.findByTestId(T.attachAdd));
+    const row = await screen.findByTestId(T.attachmentRow);
+    expect(row.textContent).toContain('ban-ky.pdf');
+    expect(row.textContent).toContain('240 KB');
+    expect(onnotice).toHaveBeenCalledWith('Đã đính kèm “ban-ky.pdf”.');
+    await waitFor(() => expect(screen.getByTestId(T.docHistory).textContent).toContain('Đính kèm: ban-ky.pdf'));
+    await fireEvent.click(screen.getByTestId(T.attachmentSave));
+    await waitFor(() => expect(onnotice).toHaveBeenCalledWith('Đã lưu tệp: /tmp/out/ban-ky.pdf'));
+  });
+
+  it('moves a draft to the trash only after the clerk confirms', async () => {
+    const { ondeleted } = await setup();
+    await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Bản nháp thừa' } });
+    await waitFor(() => expect(b.createDocument).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    await fireEvent.click(await screen.findByTestId(T.deleteDraft));
+    expect(screen.getByTestId(T.confirmDialog).textContent).toContain('Bản nháp thừa');
+    await fireEvent.click(screen.getByTestId(T.cancel));
+    expect(b.deleteDraft).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId(T.deleteDraft));
+    await fireEvent.click(screen.getByTestId(T.confirm));
+    await waitFor(() => expect(ondeleted).toHaveBeenCalled());
+    expect(b.deleteDraft).toHaveBeenCalledWith(1);
   });
 });

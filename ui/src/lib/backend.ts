@@ -1,9 +1,13 @@
 // The one door to the Rust shell. Components never import @tauri-apps/api: they call
 // `backend()`, which is the Tauri implementation in the app and a mock in component tests.
+import type { ArchiveExported } from './bindings/ArchiveExported';
 import type { ArchiveInfo } from './bindings/ArchiveInfo';
+import type { Attachment } from './bindings/Attachment';
+import type { AuditEntry } from './bindings/AuditEntry';
 import type { AppError } from './bindings/AppError';
 import type { Document } from './bindings/Document';
 import type { DocumentPage } from './bindings/DocumentPage';
+import type { DocumentSummary } from './bindings/DocumentSummary';
 import type { ImportedFile } from './bindings/ImportedFile';
 import type { Issued } from './bindings/Issued';
 import type { IssuerProfile } from './bindings/IssuerProfile';
@@ -11,7 +15,11 @@ import type { KindOption } from './bindings/KindOption';
 import type { ListFilter } from './bindings/ListFilter';
 import type { Problem } from './bindings/Problem';
 import type { RecipientList } from './bindings/RecipientList';
+import type { RegisterRequest } from './bindings/RegisterRequest';
+import type { RegisterWritten } from './bindings/RegisterWritten';
+import type { Restored } from './bindings/Restored';
 import type { Signer } from './bindings/Signer';
+import type { VerifyProblem } from './bindings/VerifyProblem';
 
 export interface Backend {
   kinds(): Promise<KindOption[]>;
@@ -37,6 +45,21 @@ export interface Backend {
   recipientLists(): Promise<RecipientList[]>;
   saveRecipientList(list: RecipientList): Promise<number>;
   deleteRecipientList(id: number): Promise<void>;
+  attachments(id: number): Promise<Attachment[]>;
+  /** Asks for scans and attaches them; empty when the clerk cancels. */
+  attachFiles(id: number): Promise<Attachment[]>;
+  openAttachment(id: number): Promise<string>;
+  saveAttachment(id: number): Promise<string | null>;
+  deleteDraft(id: number): Promise<void>;
+  restoreDraft(id: number): Promise<void>;
+  trash(): Promise<DocumentSummary[]>;
+  /** A document's whole log, oldest first; with `null`, the archive's newest entries first. */
+  auditLog(id: number | null): Promise<AuditEntry[]>;
+  backupArchive(): Promise<string | null>;
+  restoreArchive(): Promise<Restored | null>;
+  verifyArchive(): Promise<VerifyProblem[]>;
+  registerBook(request: RegisterRequest): Promise<RegisterWritten | null>;
+  exportArchive(): Promise<ArchiveExported | null>;
 }
 
 type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
@@ -68,6 +91,19 @@ export function tauriBackend(invoke: Invoke): Backend {
     recipientLists: () => invoke('recipient_lists'),
     saveRecipientList: (list) => invoke('save_recipient_list', { list }),
     deleteRecipientList: (id) => invoke('delete_recipient_list', { id }),
+    attachments: (id) => invoke('attachments', { id }),
+    attachFiles: (id) => invoke('attach_files', { id }),
+    openAttachment: (id) => invoke('open_attachment', { id }),
+    saveAttachment: (id) => invoke('save_attachment', { id }),
+    deleteDraft: (id) => invoke('delete_draft', { id }),
+    restoreDraft: (id) => invoke('restore_draft', { id }),
+    trash: () => invoke('trash'),
+    auditLog: (id) => invoke('audit_log', { id }),
+    backupArchive: () => invoke('backup_archive'),
+    restoreArchive: () => invoke('restore_archive'),
+    verifyArchive: () => invoke('verify_archive'),
+    registerBook: (request) => invoke('register_book', { request }),
+    exportArchive: () => invoke('export_archive'),
   };
 }
 

@@ -17,6 +17,19 @@ export function dateVi(iso: string | null): string {
 
 export const STATUS_VI: Record<Status, string> = { draft: 'Dự thảo', issued: 'Đã ban hành' };
 
+/** `2026-11-22T08:15:03+07:00` → `22/11/2026 08:15`. */
+export function stampVi(at: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(at);
+  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : at;
+}
+
+/** A file size as a clerk reads it: `820 KB`, `3,4 MB`. */
+export function sizeVi(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
+}
+
 /** A file name for the PDF of `doc`: symbol and title, without characters Windows refuses. */
 export function pdfFileName(doc: Document): string {
   const head = doc.symbol ? doc.symbol.replace(/\//g, '-') : 'Du thao';

@@ -2,6 +2,8 @@
 // method a spy, so a test can both drive the form and see which commands it sent.
 import { vi } from 'vitest';
 import type { Backend } from '../lib/backend';
+import type { Attachment } from '../lib/bindings/Attachment';
+import type { AuditEntry } from '../lib/bindings/AuditEntry';
 import type { Document } from '../lib/bindings/Document';
 import type { DocumentSummary } from '../lib/bindings/DocumentSummary';
 import type { Problem } from '../lib/bindings/Problem';
@@ -30,9 +32,26 @@ export function requiredProblems(doc: Document, forIssue: boolean): Problem[] {
   return out;
 }
 
+export const SCAN: Attachment = {
+  id: 3,
+  document_id: 1,
+  role: 'scan',
+  file_name: 'ban-ky.pdf',
+  media_type: 'application/pdf',
+  size: 245_760,
+  sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  added_at: '2026-11-22T08:15:03+07:00',
+  added_by: 'vanthu',
+};
+
 export function installMockBackend(): MockBackend {
   const docs = new Map<number, Document>();
+  const trashed = new Set<number>();
+  const files: Attachment[] = [];
+  const log: AuditEntry[] = [];
   let nextId = 1;
+  const note = (action: string, label: string, document_id: number | null, detail: string) =>
+    log.push({ id: log.length + 1, at: '2026-11-22T08:15:03+07:00', actor: 'vanthu', action, label, document_id, detail });
   const b = {
     kinds: vi.fn(async () => [
       { kind: 'ke_hoach', name: 'Kế hoạch', party: true, state: true },
@@ -77,6 +96,30 @@ export function installMockBackend(): MockBackend {
     ]),
     saveRecipientList: vi.fn(async () => 2),
     deleteRecipientList: vi.fn(async () => undefined),
+    attachments: vi.fn(async (id: number) => files.filter((f) => f.document_id === id)),
+    attachFiles: vi.fn(async (id: number) => {
+      const a = { ...SCAN, id: files.length + 1, document_id: id };
+      files.push(a);
+      note('attach', 'Đính kèm', id, a.file_name);
+      return [a];
+    }),
+    openAttachment: vi.fn(async (id: number) => `/tmp/dinh-kem/${id}`),
+    saveAttachment: vi.fn(async (id: number) => `/tmp/out/${files.find((f) => f.id === id)?.file_name}`),
+    deleteDraft: vi.fn(async (id: number) => {
+      trashed.add(id);
+      note('delete', 'Xóa (vào thùng rác)', id, docs.get(id)?.title ?? '');
+    }),
+    restoreDraft: vi.fn(async (id: number) => {
+      trashed.delete(id);
+      note('restore', 'Khôi phục từ thùng rác', id, '');
+    }),
+    trash: vi.fn(async () => [...trashed].map((id) => ({ ...PLAN_ROW, id, status: 'draft' as const, symbol: null, title: docs.get(id)?.title ?? 'Kế hoạch đã xóa' }))),
+    auditLog: vi.fn(async (id: number | null) => (id === null ? [...log].reverse() : log.filter((e) => e.document_id === id))),
+    backupArchive: vi.fn(async () => '/tmp/out/vanthu-sao-luu-2026-11-22.sqlite3'),
+    restoreArchive: vi.fn(async () => ({ source: '/tmp/out/cu.sqlite3', kept: '/tmp/vanthu.sqlite3.truoc-khoi-phuc-20261122081503' })),
+    verifyArchive: vi.fn(async () => []),
+    registerBook: vi.fn(async (r: { csv: boolean }) => ({ path: r.csv ? '/tmp/out/So van ban di 2026.csv' : '/tmp/so/So van ban di 2026.pdf', documents: 12 })),
+    exportArchive: vi.fn(async () => ({ path: '/tmp/out/VanThu-kho-2026-11-22', documents: 12, attachments: 3 })),
   };
   setBackend(b as unknown as Backend);
   return b as unknown as MockBackend;
