@@ -274,7 +274,7 @@ pub async fn register_book(
     };
     let handle = app.clone();
     blocking(app, move |store| {
-        let (book, options) = store.with(|a| {
+        let (book, options) = store.run(|a| {
             let book = vanthu_export::register_book(a, period, request.issuer.as_deref())?;
             Ok((book, render_options(a.conventions()?)))
         })?;

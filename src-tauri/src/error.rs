@@ -88,6 +88,7 @@ impl From<ExportError> for AppError {
             ExportError::Write { .. } | ExportError::NotEmpty(_) => {
                 AppError::new(ErrorCode::File, e.message_vi())
             }
+            ExportError::Year(_) => AppError::new(ErrorCode::Invalid, e.message_vi()),
         }
     }
 }

@@ -18,6 +18,8 @@ pub enum ExportError {
     },
     #[error("{0} is not empty")]
     NotEmpty(PathBuf),
+    #[error("the register's year {0} is outside 1945..=2100")]
+    Year(i32),
 }
 
 impl ExportError {
@@ -38,6 +40,11 @@ impl ExportError {
                 };
                 format!("Không ghi được tệp {}: {reason}", path.display())
             }
+            ExportError::Year(y) => format!(
+                "Năm {y} không hợp lệ: sổ văn bản đi chỉ lập cho các năm từ {} đến {}.",
+                vanthu_model::validate::YEARS.start(),
+                vanthu_model::validate::YEARS.end()
+            ),
             ExportError::NotEmpty(path) => format!(
                 "Thư mục {} đã có dữ liệu; hãy chọn một thư mục trống hoặc chưa có.",
                 path.display()

@@ -6,7 +6,7 @@
 //! columns filled by hand when the copies leave (ngày chuyển, ký nhận) stay empty.
 
 use chrono::NaiveDate;
-use vanthu_archive::{Archive, ArchiveError};
+use vanthu_archive::Archive;
 use vanthu_model::{Document, Format, Kind};
 use vanthu_pdf::{RegisterBook, RegisterGroup, RegisterRow, REGISTER_COLUMNS};
 
@@ -47,7 +47,12 @@ pub fn register_book(
     archive: &Archive,
     period: Period,
     issuer: Option<&str>,
-) -> Result<RegisterBook, ArchiveError> {
+) -> crate::Result<RegisterBook> {
+    if let Period::Year(y) = period {
+        if !vanthu_model::validate::YEARS.contains(&y) {
+            return Err(crate::ExportError::Year(y));
+        }
+    }
     let (from, to) = period.bounds();
     let docs = archive.issued_between(from, to, issuer)?;
     let profiles = archive.issuer_profiles()?;

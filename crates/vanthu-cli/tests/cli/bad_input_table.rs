@@ -446,6 +446,12 @@ fn cases(env: &Env) -> Vec<Case> {
             None,
             &["đã có dữ liệu"],
         ),
+        case(
+            "a register of an impossible year",
+            &["register", "--year", "20225", "--pdf", "{dir}/so.pdf"],
+            None,
+            &["Năm 20225 không hợp lệ"],
+        ),
         // Backups.
         case(
             "restore from junk",

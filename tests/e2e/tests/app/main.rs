@@ -9,6 +9,7 @@
 //! (`scripts/test` does all of it). Screenshots of the main screens land in
 //! `target/e2e-screenshots/`.
 
+mod care;
 mod figures;
 mod support;
 
