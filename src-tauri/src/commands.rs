@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use chrono::Datelike;
+
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Response;
 use tauri::{AppHandle, Manager, State};
@@ -182,6 +184,16 @@ pub fn list_documents(
     })
 }
 
+/// The years the year filters offer, newest first: from this year (or the newest document's,
+/// if later) back to the oldest document's.
+#[tauri::command]
+pub fn document_years(store: State<'_, Store>) -> Result<Vec<i32>> {
+    let this_year = Stamp::now().day().year();
+    let span = store.with(|a| a.year_span())?;
+    let (first, last) = span.unwrap_or((this_year, this_year));
+    Ok((first.min(this_year)..=last.max(this_year)).rev().collect())
+}
+
 #[tauri::command]
 pub fn get_document(store: State<'_, Store>, id: i64) -> Result<Document> {
     store.with(|a| a.get(id))
@@ -233,8 +245,8 @@ pub async fn render_pdf(store: State<'_, Store>, doc: Document) -> Result<Respon
     Ok(Response::new(bytes))
 }
 
-/// Asks where to save (suggesting `file_name`) and writes the PDF there. `None` when the
-/// clerk cancels.
+/// Asks where to save (suggesting `file_name`) and writes the PDF there, noting the export in
+/// the audit log. `None` when the clerk cancels.
 #[tauri::command]
 pub async fn export_pdf(
     app: AppHandle,
@@ -253,9 +265,15 @@ pub async fn export_pdf(
     let Some(target) = target else {
         return Ok(None);
     };
+    let id = doc.id;
     let bytes = printable(&store, doc).await?;
     std::fs::write(&target, bytes).map_err(|e| AppError::file("ghi được", &target, &e))?;
-    Ok(Some(target.display().to_string()))
+    let shown = target.display().to_string();
+    // What left the office is in the log (a draft not yet saved has no entry to log under).
+    if let Some(id) = id {
+        store.with(|a| a.note_export(id, &shown, &Stamp::now()))?;
+    }
+    Ok(Some(shown))
 }
 
 /// Writes the PDF to the app's cache folder and opens it in the system's PDF viewer, which

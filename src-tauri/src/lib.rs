@@ -47,6 +47,7 @@ pub fn run() {
             commands::kinds,
             commands::archive_info,
             commands::list_documents,
+            commands::document_years,
             commands::get_document,
             commands::create_document,
             commands::save_draft,

@@ -256,6 +256,20 @@ impl Archive {
             .map(|n| n as u64)
             .map_err(ArchiveError::sqlite("count documents"))
     }
+
+    /// The years of the oldest and the newest dated document, if any is dated (two index
+    /// lookups, whatever the size of the archive).
+    pub fn year_span(&self) -> Result<Option<(i32, i32)>> {
+        let year = |sql: &str| -> Result<Option<i32>> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, Option<String>>(0))
+                .map(|d| d.and_then(|d| d.get(..4).and_then(|y| y.parse().ok())))
+                .map_err(ArchiveError::sqlite("read the years"))
+        };
+        let first = year("SELECT min(date) FROM documents WHERE date IS NOT NULL")?;
+        let last = year("SELECT max(date) FROM documents WHERE date IS NOT NULL")?;
+        Ok(first.zip(last))
+    }
 }
 
 /// Issues inside the caller's transaction (which must hold the write lock).

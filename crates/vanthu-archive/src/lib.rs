@@ -55,9 +55,11 @@ pub struct Stamp {
 impl Stamp {
     /// Now, by the current OS user.
     pub fn now() -> Stamp {
-        let by = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "không rõ".to_owned());
+        let by = ["USER", "USERNAME", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+            .or_else(os_user)
+            .unwrap_or_else(|| "không rõ".to_owned());
         Stamp {
             at: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             by,
@@ -70,6 +72,25 @@ impl Stamp {
             .map(|t| t.date_naive())
             .unwrap_or_else(|_| chrono::Local::now().date_naive())
     }
+}
+
+/// The name of the process's user from the system's account list, for when the environment
+/// does not say (a service, a bare container).
+#[cfg(target_os = "linux")]
+fn os_user() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    std::fs::read_to_string("/etc/passwd")
+        .ok()?
+        .lines()
+        .map(|l| l.split(':').collect::<Vec<_>>())
+        .find(|f| f.len() > 2 && f[2] == uid)
+        .map(|f| f[0].to_owned())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn os_user() -> Option<String> {
+    None
 }
 
 /// The archive file where the desktop app keeps it: the platform data directory under the
@@ -187,4 +208,13 @@ fn conventions_tx(conn: &Connection) -> Result<Conventions> {
     Ok(json
         .and_then(|j| serde_json::from_str(&j).ok())
         .unwrap_or_default())
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    #[test]
+    fn the_log_names_a_user_even_when_the_environment_does_not() {
+        let name = super::os_user().expect("the process's user is in /etc/passwd");
+        assert!(!name.is_empty() && !name.contains(':'), "{name:?}");
+    }
 }

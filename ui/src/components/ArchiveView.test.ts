@@ -24,6 +24,9 @@ describe('the archive table', () => {
     await waitFor(() => expect(b.listDocuments).toHaveBeenLastCalledWith('sinh hoat chi bo*', { kind: null, year: null, status: null }, 200, 0));
     await fireEvent.keyDown(screen.getByTestId(T.searchInput), { key: 'Enter' });
     expect(onopen).toHaveBeenCalledWith(7);
+    // The year filter reaches back to the archive's oldest document.
+    const years = Array.from((screen.getByTestId(T.filterYear) as HTMLSelectElement).options).map((o) => o.textContent);
+    expect(years).toEqual(['Mọi năm', '2026', '2025', '2024', '2023', '2007']);
   });
 
   it('remembers the search and filters for the next start', async () => {

@@ -25,6 +25,8 @@ export interface Backend {
   kinds(): Promise<KindOption[]>;
   archiveInfo(): Promise<ArchiveInfo>;
   listDocuments(query: string, filter: ListFilter, limit: number, offset: number): Promise<DocumentPage>;
+  /** The years the year filters offer, newest first. */
+  documentYears(): Promise<number[]>;
   getDocument(id: number): Promise<Document>;
   createDocument(doc: Document): Promise<number>;
   saveDraft(id: number, doc: Document): Promise<void>;
@@ -71,6 +73,7 @@ export function tauriBackend(invoke: Invoke): Backend {
     archiveInfo: () => invoke('archive_info'),
     listDocuments: (query, filter, limit, offset) =>
       invoke('list_documents', { query, filter, limit, offset }),
+    documentYears: () => invoke('document_years'),
     getDocument: (id) => invoke('get_document', { id }),
     createDocument: (doc) => invoke('create_document', { doc }),
     saveDraft: (id, doc) => invoke('save_draft', { id, doc }),

@@ -59,6 +59,7 @@ export function installMockBackend(): MockBackend {
     ]),
     archiveInfo: vi.fn(async () => ({ path: '/tmp/vanthu.sqlite3' })),
     listDocuments: vi.fn(async () => ({ rows: [PLAN_ROW], total: 1 })),
+    documentYears: vi.fn(async () => [2026, 2025, 2024, 2023, 2007]),
     getDocument: vi.fn(async (id: number) => structuredClone(docs.get(id)!)),
     createDocument: vi.fn(async (doc: Document) => {
       const id = nextId++;

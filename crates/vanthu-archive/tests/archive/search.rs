@@ -184,3 +184,15 @@ fn a_title_match_ranks_above_a_body_match_and_newer_above_older() {
         ]
     );
 }
+
+#[test]
+fn the_year_filter_reaches_from_the_oldest_to_the_newest_document() {
+    let mut f = fresh();
+    assert_eq!(f.archive.year_span().unwrap(), None, "an empty archive");
+    f.issued("Kế hoạch cũ", "2007-03-30");
+    f.draft("Kế hoạch mới", "2025-11-02");
+    let mut undated = plan("Chưa có ngày", "2024-01-01");
+    undated.date = None;
+    f.archive.create(&undated, &stamp()).unwrap();
+    assert_eq!(f.archive.year_span().unwrap(), Some((2007, 2025)));
+}

@@ -215,6 +215,13 @@ async fn plan_is_drafted_previewed_issued_found_and_exported() {
             assert!(flat.contains(want), "the exported PDF lacks {want:?}:\n{text}");
         }
 
+        // The export is in the archive's log, newest first.
+        app.click("nav-care").await?;
+        app.wait_text("log-row", "the export logged", |t| {
+            t.contains("Xuất ra tệp") && t.contains("01-KH-ĐU")
+        })
+        .await?;
+
         // Find it again, typed without diacritics.
         eprintln!("e2e step: search");
         app.click("nav-archive").await?;
