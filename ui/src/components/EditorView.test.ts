@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Catalog } from '../lib/catalog.svelte';
 import { EditorState } from '../lib/editor.svelte';
 import { T } from '../lib/testids';
@@ -9,12 +9,14 @@ import EditorView from './EditorView.svelte';
 vi.mock('../lib/pdfview', () => ({ renderPages: vi.fn(async () => [document.createElement('canvas')]) }));
 
 let b: MockBackend;
+let current: EditorState | null = null;
 
 async function setup() {
   b = installMockBackend();
   const catalog = new Catalog();
   await catalog.load();
   const editor = new EditorState();
+  current = editor;
   editor.startNew(catalog.newDocument());
   const onnotice = vi.fn();
   const ondeleted = vi.fn();
@@ -26,6 +28,11 @@ const byId = (id: string) => screen.getByTestId(id) as HTMLInputElement;
 
 describe('the editor form', () => {
   beforeEach(() => localStorage.clear());
+  // A test's editor must not autosave into the next test's backend.
+  afterEach(async () => {
+    await current?.leave();
+    current = null;
+  });
 
   it('fills the header and signer from the saved lists and saves a draft by itself', async () => {
     await setup();
