@@ -85,6 +85,11 @@ fn read_attachment(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((name, bytes))
 }
 
+/// A stored attachment name as a file name: it must not reach outside the folder it is put in.
+fn file_name(stored: &str) -> String {
+    stored.replace(['/', '\\', ':'], "_")
+}
+
 /// Opens an attachment in the system's viewer (after checking its SHA-256). Returns the path
 /// of the copy opened.
 #[tauri::command]
@@ -95,7 +100,7 @@ pub async fn open_attachment(app: AppHandle, id: i64) -> Result<String> {
         show_file(
             &handle,
             "dinh-kem",
-            &format!("{}-{}", att.id, att.file_name),
+            &format!("{}-{}", att.id, file_name(&att.file_name)),
             &bytes,
         )
     })
@@ -106,7 +111,7 @@ pub async fn open_attachment(app: AppHandle, id: i64) -> Result<String> {
 /// document). `None` when the clerk cancels.
 #[tauri::command]
 pub async fn save_attachment(app: AppHandle, id: i64) -> Result<Option<String>> {
-    let name = app.state::<Store>().with(|a| a.attachment(id))?.file_name;
+    let name = file_name(&app.state::<Store>().with(|a| a.attachment(id))?.file_name);
     let Some(target) = dialogs::save_path(
         &app,
         Ask {
