@@ -48,11 +48,7 @@ impl AppError {
     }
 
     pub fn file(action_vi: &str, path: &std::path::Path, e: &std::io::Error) -> AppError {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "tệp hoặc thư mục không tồn tại".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_owned(),
-            _ => e.to_string(),
-        };
+        let reason = vanthu_model::text::io_reason_vi(e);
         AppError::new(
             ErrorCode::File,
             format!("Không {action_vi} tệp {}: {reason}.", path.display()),

@@ -54,10 +54,18 @@ impl CliError {
             CliError::Pdf(e) => e.message_vi(),
             CliError::Export(e) => e.message_vi(),
             CliError::Read { path, source } => {
-                format!("Không đọc được tệp {}: {}", path.display(), io_vi(source))
+                format!(
+                    "Không đọc được tệp {}: {}",
+                    path.display(),
+                    vanthu_model::text::io_reason_vi(source)
+                )
             }
             CliError::Write { path, source } => {
-                format!("Không ghi được tệp {}: {}", path.display(), io_vi(source))
+                format!(
+                    "Không ghi được tệp {}: {}",
+                    path.display(),
+                    vanthu_model::text::io_reason_vi(source)
+                )
             }
             CliError::TooLarge { path, bytes, max } => format!(
                 "Tệp {} quá lớn ({:.1} MB; tối đa {:.1} MB). Có lẽ đã chọn nhầm tệp.",
@@ -77,15 +85,5 @@ impl CliError {
                     .to_owned()
             }
         }
-    }
-}
-
-fn io_vi(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "không có tệp này".to_owned(),
-        K::PermissionDenied => "không có quyền".to_owned(),
-        K::IsADirectory => "đây là một thư mục".to_owned(),
-        _ => e.to_string(),
     }
 }

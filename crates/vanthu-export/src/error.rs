@@ -32,14 +32,11 @@ impl ExportError {
         match self {
             ExportError::Archive(e) => e.message_vi(),
             ExportError::Pdf(e) => e.message_vi(),
-            ExportError::Write { path, source } => {
-                let reason = match source.kind() {
-                    std::io::ErrorKind::NotFound => "không có thư mục này".to_owned(),
-                    std::io::ErrorKind::PermissionDenied => "không có quyền".to_owned(),
-                    _ => source.to_string(),
-                };
-                format!("Không ghi được tệp {}: {reason}", path.display())
-            }
+            ExportError::Write { path, source } => format!(
+                "Không ghi được tệp {}: {}",
+                path.display(),
+                vanthu_model::text::io_reason_vi(source)
+            ),
             ExportError::Year(y) => format!(
                 "Năm {y} không hợp lệ: sổ văn bản đi chỉ lập cho các năm từ {} đến {}.",
                 vanthu_model::validate::YEARS.start(),

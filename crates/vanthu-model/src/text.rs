@@ -204,6 +204,18 @@ pub fn upper(s: &str) -> String {
         .collect()
 }
 
+/// Why a file could not be read or written, in the words a clerk reads (the CLI, the window and
+/// the exports all say it the same way).
+pub fn io_reason_vi(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "không có tệp hay thư mục này".to_owned(),
+        K::PermissionDenied => "không có quyền".to_owned(),
+        K::IsADirectory => "đây là một thư mục".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,7 +59,7 @@ fn bad_files_are_refused_with_their_reason() {
     refused(
         &env,
         &["import", "/khong/co/tep.txt"],
-        &["không có tệp này"],
+        &["không có tệp hay thư mục này"],
     );
     refused(
         &env,

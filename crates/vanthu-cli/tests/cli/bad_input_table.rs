@@ -143,7 +143,7 @@ fn cases(env: &Env) -> Vec<Case> {
             "missing file",
             &["import", "/khong/co/tep.txt"],
             None,
-            &["không có tệp này"],
+            &["không có tệp hay thư mục này"],
         ),
         case("a folder", &["import", "{dir}"], None, &["Không đọc được"]),
         case(

@@ -23,7 +23,8 @@ const TOP: f32 = 20.0;
 const BOTTOM: f32 = PAGE_H - 20.0;
 const CENTRE: f32 = (LEFT + RIGHT) / 2.0;
 
-/// The column titles of the form, in order.
+/// The column titles of the form, in order, written out from NĐ 30/2020 Phụ lục IV rather than
+/// taken from the crate's `REGISTER_COLUMNS`, so a slip there fails here.
 const COLUMNS: [&str; 10] = [
     "Số, ký hiệu văn bản",
     "Ngày tháng văn bản",
