@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -103,8 +103,8 @@ pub fn check_attachment_size(file_name: &str, len: u64) -> Result<()> {
 }
 
 /// Checks a file the archive is asked to keep — size, and a PDF, JPEG or PNG by its content —
-/// and gives its media type. [`Archive::attach`] checks the same; a caller with several files
-/// checks them all first, so that one bad file attaches none.
+/// and gives its media type. [`Archive::attach`] and [`Archive::attach_all`] check the same; a
+/// caller reading files from disk checks each as it reads, to refuse early.
 pub fn check_attachment(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
     check_attachment_size(file_name, bytes.len() as u64)?;
     media_type(bytes).ok_or_else(|| ArchiveError::BadAttachment {
@@ -175,6 +175,42 @@ pub(crate) fn insert_attachment(
     Ok(conn.last_insert_rowid())
 }
 
+/// Stores `files` as scans of a document (which must exist and not be in the trash), with an
+/// audit entry each, inside the caller's transaction: the first refusal leaves the transaction
+/// to be dropped, storing none.
+fn attach_tx(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    files: &[(&str, &[u8])],
+    stamp: &Stamp,
+) -> Result<Vec<Attachment>> {
+    get_tx(tx, document_id)?;
+    if in_trash(tx, document_id)? {
+        return Err(ArchiveError::InTrash(document_id));
+    }
+    let mut stored = Vec::with_capacity(files.len());
+    for (name, bytes) in files {
+        let id = insert_attachment(tx, document_id, AttachmentRole::Scan, name, bytes, stamp)?;
+        audit::append(tx, stamp, "attach", Some(document_id), name)?;
+        stored.push(attachment_tx(tx, id)?);
+    }
+    Ok(stored)
+}
+
+fn attachment_tx(conn: &Connection, id: i64) -> Result<Attachment> {
+    conn.query_row(
+        &format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE id = ?1"),
+        [id],
+        attachment_from_row,
+    )
+    .optional()
+    .map_err(ArchiveError::sqlite("read the attachment"))?
+    .ok_or(ArchiveError::MissingItem {
+        what: "attachment",
+        id,
+    })
+}
+
 impl Archive {
     /// Moves a draft to the trash. Issued documents are refused.
     pub fn delete_draft(&mut self, id: i64, stamp: &Stamp) -> Result<()> {
@@ -214,7 +250,8 @@ impl Archive {
             .map_err(ArchiveError::sqlite("restore the draft"))
     }
 
-    /// Attaches a file (the scan of the signed copy) to a document, issued or not.
+    /// Attaches a file (the scan of the signed copy) to a document, issued or not: a one-file
+    /// [`Archive::attach_all`].
     pub fn attach(
         &mut self,
         id: i64,
@@ -222,13 +259,41 @@ impl Archive {
         bytes: &[u8],
         stamp: &Stamp,
     ) -> Result<Attachment> {
+        let mut stored = self.attach_files(id, &[(file_name, bytes)], stamp)?;
+        Ok(stored.remove(0))
+    }
+
+    /// Attaches several files to a document all or nothing: every file is checked (size, and a
+    /// PDF, JPEG or PNG by its content) before any is stored, and they are stored in one
+    /// transaction, so one bad file in a clerk's selection stores none of them.
+    pub fn attach_all(
+        &mut self,
+        document_id: i64,
+        files: &[(String, Vec<u8>)],
+        stamp: &Stamp,
+    ) -> Result<Vec<Attachment>> {
+        let files: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+            .collect();
+        self.attach_files(document_id, &files, stamp)
+    }
+
+    fn attach_files(
+        &mut self,
+        document_id: i64,
+        files: &[(&str, &[u8])],
+        stamp: &Stamp,
+    ) -> Result<Vec<Attachment>> {
+        // Checked before the write lock is taken: a refused file costs the other writers nothing.
+        for (name, bytes) in files {
+            check_attachment(name, bytes)?;
+        }
         let tx = self.write_tx("attach the file")?;
-        get_tx(&tx, id)?;
-        let att = insert_attachment(&tx, id, AttachmentRole::Scan, file_name, bytes, stamp)?;
-        audit::append(&tx, stamp, "attach", Some(id), file_name)?;
+        let stored = attach_tx(&tx, document_id, files, stamp)?;
         tx.commit()
             .map_err(ArchiveError::sqlite("attach the file"))?;
-        self.attachment(att)
+        Ok(stored)
     }
 
     /// A document's attachments, oldest first, without their bytes.
@@ -247,18 +312,7 @@ impl Archive {
     }
 
     pub fn attachment(&self, id: i64) -> Result<Attachment> {
-        self.conn
-            .query_row(
-                &format!("SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE id = ?1"),
-                [id],
-                attachment_from_row,
-            )
-            .optional()
-            .map_err(ArchiveError::sqlite("read the attachment"))?
-            .ok_or(ArchiveError::MissingItem {
-                what: "attachment",
-                id,
-            })
+        attachment_tx(&self.conn, id)
     }
 
     /// The bytes of an attachment, checked against the SHA-256 recorded when it was stored.

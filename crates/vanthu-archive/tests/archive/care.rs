@@ -118,6 +118,65 @@ fn attachments_keep_their_bytes_and_fingerprint() {
 }
 
 #[test]
+fn several_files_attach_all_or_none() {
+    let mut f = fresh();
+    let id = f.draft("Kế hoạch", "2024-03-15");
+    let before = dump(&f.path);
+    let log_before = f.archive.audit_log(None).unwrap();
+    let files = vec![
+        ("ban-ky.pdf".to_owned(), PDF.to_vec()),
+        ("ghi-chu.txt".to_owned(), b"van ban".to_vec()),
+    ];
+    let err = f.archive.attach_all(id, &files, &stamp()).unwrap_err();
+    assert!(
+        matches!(&err, ArchiveError::BadAttachment { name, .. } if name == "ghi-chu.txt"),
+        "the clerk is told which file was refused: {err:?}"
+    );
+    assert!(
+        err.message_vi().contains("ghi-chu.txt"),
+        "{}",
+        err.message_vi()
+    );
+    assert!(
+        f.archive.attachments(id).unwrap().is_empty(),
+        "the good PDF must not be stored when another file of the batch is refused"
+    );
+    assert_eq!(f.archive.audit_log(None).unwrap(), log_before);
+    assert_eq!(dump(&f.path), before, "a refused batch changes nothing");
+
+    let files = vec![
+        ("ban-ky.pdf".to_owned(), PDF.to_vec()),
+        ("trang-1.png".to_owned(), PNG.to_vec()),
+    ];
+    let stored = f.archive.attach_all(id, &files, &stamp()).unwrap();
+    let names: Vec<&str> = stored.iter().map(|a| a.file_name.as_str()).collect();
+    assert_eq!(names, ["ban-ky.pdf", "trang-1.png"]);
+    assert_eq!(f.archive.attachments(id).unwrap(), stored);
+    let attached = f
+        .archive
+        .audit_log(Some(id))
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "attach")
+        .count();
+    assert_eq!(attached, 2, "one audit entry per attached file");
+}
+
+#[test]
+fn a_deleted_draft_takes_no_attachment() {
+    let mut f = fresh();
+    let id = f.draft("Kế hoạch", "2024-03-15");
+    f.archive.delete_draft(id, &stamp()).unwrap();
+    let before = dump(&f.path);
+    let err = f
+        .archive
+        .attach(id, "ban-ky.pdf", PDF, &stamp())
+        .unwrap_err();
+    assert!(matches!(err, ArchiveError::InTrash(_)), "{err:?}");
+    assert_eq!(dump(&f.path), before);
+}
+
+#[test]
 fn verify_finds_a_tampered_attachment() {
     let mut f = fresh();
     let id = f.draft("Kế hoạch", "2024-03-15");
