@@ -59,10 +59,10 @@ vanthu_install_deps() {
 vanthu_install_ui() {
   if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
     echo "==> npm ci (ui)" >&2
-    # pdf.js lists native canvas builds for every platform as optional packages (for Node; the
-    # app never uses them); a registry mirror that lacks some of them makes `npm ci` call the
-    # lockfile out of sync. `npm install` then installs the same locked versions without them.
-    (cd ui && { npm ci --no-audit --no-fund || npm install --no-audit --no-fund; })
+    # Exactly the locked versions; a lock out of step with package.json fails here rather than
+    # being rewritten. The lock lists @napi-rs/canvas (a pdf.js dependency for Node; the app
+    # never uses it) with its optional builds for every platform, as `npm ci` requires.
+    (cd ui && npm ci --no-audit --no-fund)
   fi
 }
 
