@@ -18,6 +18,7 @@ mod linebreak;
 mod markup;
 mod profile;
 mod register;
+mod settings;
 mod units;
 mod writer;
 
@@ -28,6 +29,7 @@ pub use profile::{Face, HeaderLine, HeadingStyle, MarkStyle, Profile, Separator,
 pub use register::{
     layout_register, render_register, RegisterBook, RegisterGroup, RegisterRow, REGISTER_COLUMNS,
 };
+pub use settings::{default_preset_name, CommonField, SettingError, COMMON_FIELDS};
 pub use units::{Mm, Pt, MM_PER_PT};
 
 use vanthu_model::{Conventions, Document, Format};
