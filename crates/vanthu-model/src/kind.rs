@@ -44,6 +44,8 @@ pub enum Kind {
     PhieuGui,
     PhieuChuyen,
     PhieuBao,
+    /// Added after the others: archives store the key, and the table is in declaration order.
+    ThuCong,
 }
 
 /// One row of the type table.
@@ -100,6 +102,14 @@ table! {
     PhieuGui "phieu_gui" "Phiếu gửi" None, Some("PG");
     PhieuChuyen "phieu_chuyen" "Phiếu chuyển" None, Some("PC");
     PhieuBao "phieu_bao" "Phiếu báo" None, Some("PB");
+    // Thư công: a Party type in Quy định 399-QĐ/TW (09/01/2026). UNCERTAIN: the abbreviation.
+    // Party thư công seen in practice carry no symbol, but the symbol code path has no clean
+    // form for an empty Party abbreviation (`82-/ĐU`), so it takes `TC` — free among Party
+    // abbreviations (Thông cáo has none in this table; its State `TC` is another format) and
+    // checked by `no_two_types_share_an_abbreviation`. Change it here if the 399-QĐ/TW appendix
+    // gives another. State: NĐ 30/2020 also names thư công but gives it no abbreviation in
+    // Phụ lục III; until that is checked it stays Party-only.
+    ThuCong "thu_cong" "Thư công" Some("TC"), None;
 }
 
 /// Settings where the regulations' sources disagree; an office can change them without a
@@ -201,6 +211,46 @@ mod tests {
             let json = serde_json::to_string(&info.kind).unwrap();
             assert_eq!(json, format!("\"{}\"", info.key));
         }
+    }
+
+    #[test]
+    fn every_type_has_a_printed_name_that_reads_back() {
+        for kind in Kind::all() {
+            let printed = kind.printed_name();
+            assert!(!printed.is_empty(), "{} prints no name", kind.key());
+            assert_eq!(printed, crate::text::upper(kind.name()));
+            assert!(!printed.chars().any(char::is_lowercase), "{printed}");
+            assert_eq!(Kind::from_printed_name(&printed), Some(kind), "{printed}");
+            assert_eq!(Kind::from_key(kind.key()), Some(kind));
+        }
+        assert_eq!(Kind::ThuCong.printed_name(), "THƯ CÔNG");
+    }
+
+    #[test]
+    fn no_two_types_share_an_abbreviation() {
+        // With the default conventions; an office that writes Quy định `QĐ` shares Quyết
+        // định's on purpose, and the type name line tells them apart.
+        let c = Conventions::default();
+        for format in [Format::Party, Format::State] {
+            let mut seen: std::collections::HashMap<String, Kind> = Default::default();
+            for kind in Kind::all() {
+                let Some(abbr) = kind.abbreviation(format, &c).filter(|a| !a.is_empty()) else {
+                    continue;
+                };
+                // The importer also reads abbreviations without regard to case (OCR).
+                if let Some(other) = seen.insert(crate::text::lower_exact(&abbr), kind) {
+                    panic!("{format:?}: {abbr} is both {other:?} and {kind:?}");
+                }
+            }
+        }
+        assert_eq!(
+            Kind::from_abbreviation("TC", Format::Party, &c),
+            Some(Kind::ThuCong)
+        );
+        assert_eq!(
+            Kind::from_abbreviation("TC", Format::State, &c),
+            Some(Kind::ThongCao)
+        );
     }
 
     #[test]

@@ -54,6 +54,117 @@ pub fn symbol(doc: &Document, conventions: &Conventions) -> Option<String> {
     )
 }
 
+/// A symbol as read back from text: what [`symbol_with`] composes, recovered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedSymbol {
+    /// The format its punctuation shows: number-hyphen-type-slash is Party (`82-KH/ĐU`),
+    /// number-slash-type-hyphen State (`7098/KH-UBND`).
+    pub format: Format,
+    /// `None` for a draft's blank number (`Số    -KH/ĐU`, `Số: ……/KH-UBND`).
+    pub number: Option<u32>,
+    /// The type abbreviation as written (`KH`; empty for a State công văn).
+    pub abbreviation: String,
+    /// The type of the abbreviation, `None` if no type has it. Party `QĐ` is Quyết định even
+    /// where an office writes Quy định as `QĐ` too: the type name line decides between them.
+    pub kind: Option<Kind>,
+    /// The issuing body's code (`ĐU`, `BTCTU-BDVTU`; a State công văn's `UBND-VP`).
+    pub code: String,
+}
+
+/// Reads a symbol (`82-KH/ĐU`, `357-CV/BTCTU`, `7098/KH-UBND`, `05/UBND-VP`), the inverse of
+/// [`symbol_with`]. Tolerates what typing and OCR do to it: spaces anywhere
+/// (`82 -KH/ĐU`), Word's en dash for the hyphen, a blank or dotted number (`……/KH-UBND`), a
+/// leading `:` (from `Số:`), trailing punctuation, an abbreviation in the wrong case. An
+/// abbreviation of the other format is accepted as its type (a Party office's State-style
+/// `TTr`). `None` when the text is not a symbol: no separator, no letters after it, or parts
+/// longer than any abbreviation or code (prose that happens to start with a number).
+pub fn parse_symbol(text: &str, conventions: &Conventions) -> Option<ParsedSymbol> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '–' | '—' | '‑' | '−' => '-',
+            c => c,
+        })
+        .collect();
+    let compact = compact.trim_start_matches(':');
+    let compact = compact.trim_end_matches(['.', ',', ';']);
+    let digits_end = compact
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '…' | '_' | '·')))
+        .unwrap_or(compact.len());
+    let (number_part, symbol) = compact.split_at(digits_end);
+    let mut symbol_chars = symbol.chars();
+    let separator = symbol_chars.next()?;
+    let after = symbol_chars.as_str();
+    if !after.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let number = if !number_part.is_empty() && number_part.chars().all(|c| c.is_ascii_digit()) {
+        number_part.parse::<u32>().ok().filter(|n| *n > 0)
+    } else {
+        None
+    };
+    let (format, abbreviation, code) = match separator {
+        '-' => {
+            let (abbr, code) = after.split_once('/').unwrap_or((after, ""));
+            (Format::Party, abbr, code)
+        }
+        '/' => {
+            let (first, second) = after.split_once('-').unwrap_or((after, ""));
+            if abbreviation_kind(first, Format::State, conventions).is_some() {
+                (Format::State, first, second)
+            } else {
+                // A State công văn: no type abbreviation, the code carries the unit.
+                (Format::State, "", after)
+            }
+        }
+        _ => return None,
+    };
+    let token = |t: &str, max: usize| {
+        t.chars().count() <= max && t.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    if !token(abbreviation, MAX_ABBREVIATION_CHARS) || !token(code, MAX_CODE_CHARS) {
+        return None;
+    }
+    let kind = if abbreviation.is_empty() {
+        Some(Kind::CongVan)
+    } else {
+        abbreviation_kind(abbreviation, format, conventions).or_else(|| {
+            let other = match format {
+                Format::Party => Format::State,
+                Format::State => Format::Party,
+            };
+            abbreviation_kind(abbreviation, other, conventions)
+        })
+    };
+    Some(ParsedSymbol {
+        format,
+        number,
+        abbreviation: abbreviation.to_owned(),
+        kind,
+        code: code.to_owned(),
+    })
+}
+
+/// Longest type abbreviation a symbol is read with (the longest in the table is 3 letters).
+const MAX_ABBREVIATION_CHARS: usize = 8;
+/// Longest issuer code a symbol is read with (`BTCTU-BDVTU` is 11).
+const MAX_CODE_CHARS: usize = 24;
+
+/// The type of an abbreviation, exact first (`CTr` is not `CT`), then ignoring case for OCR.
+fn abbreviation_kind(abbr: &str, format: Format, conventions: &Conventions) -> Option<Kind> {
+    if abbr.is_empty() {
+        return None;
+    }
+    Kind::from_abbreviation(abbr, format, conventions).or_else(|| {
+        let wanted = crate::text::lower_exact(abbr);
+        Kind::all().find(|k| {
+            k.abbreviation(format, conventions)
+                .is_some_and(|a| !a.is_empty() && crate::text::lower_exact(&a) == wanted)
+        })
+    })
+}
+
 /// The series a document's number is drawn from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SeriesKey {
@@ -210,6 +321,82 @@ mod tests {
         assert_eq!(symbol(&state, &c).unwrap(), "05/UBND-VP");
         state.number = None;
         assert_eq!(symbol(&state, &c), None);
+    }
+
+    #[test]
+    fn every_symbol_reads_back_as_composed() {
+        let qdi = Conventions::default();
+        let qd = Conventions {
+            party_quy_dinh: "QĐ".into(),
+        };
+        let codes = [
+            "ĐU",
+            "BTCTU",
+            "ĐUK",
+            "BTCTU-BDVTU",
+            "UBND",
+            "UBND-VP",
+            "SGDĐT-VP",
+        ];
+        let mut checked = 0;
+        for conventions in [&qdi, &qd] {
+            for format in [Format::Party, Format::State] {
+                for kind in Kind::all().filter(|k| k.exists_in(format)) {
+                    for code in codes {
+                        for number in [1, 5, 82, 7098] {
+                            let text =
+                                symbol_with(format, kind, code, &number_text(number), conventions)
+                                    .expect("the type exists in the format");
+                            let parsed = parse_symbol(&text, conventions)
+                                .unwrap_or_else(|| panic!("{text} is not read as a symbol"));
+                            let abbr = kind.abbreviation(format, conventions).unwrap();
+                            let want = ParsedSymbol {
+                                format,
+                                number: Some(number),
+                                abbreviation: abbr.clone(),
+                                kind: Some(kind),
+                                code: code.to_owned(),
+                            };
+                            if kind == Kind::QuyDinh && format == Format::Party && abbr == "QĐ" {
+                                // Quy định written `QĐ` reads as Quyết định: the type name line
+                                // of the document decides, the symbol cannot.
+                                assert_eq!(
+                                    parsed,
+                                    ParsedSymbol {
+                                        kind: Some(Kind::QuyetDinh),
+                                        ..want
+                                    },
+                                    "{text}"
+                                );
+                            } else {
+                                assert_eq!(parsed, want, "{text} read back differently");
+                            }
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 800, "only {checked} symbols checked");
+    }
+
+    #[test]
+    fn symbols_as_typed_and_scanned() {
+        let c = Conventions::default();
+        let p = |t: &str| parse_symbol(t, &c).unwrap_or_else(|| panic!("{t}"));
+        assert_eq!(p("82 -KH/ĐU").number, Some(82));
+        assert_eq!(p(": 7098/KH-UBND.").code, "UBND");
+        assert_eq!(p("82–KH/ĐU").format, Format::Party);
+        assert_eq!(p("     -KH/ĐU").number, None);
+        assert_eq!(p("……/QĐ-UBND").kind, Some(Kind::QuyetDinh));
+        assert_eq!(p("15-kh/ĐU").kind, Some(Kind::KeHoach), "case lost by OCR");
+        assert_eq!(p("08-QĐi/TW").kind, Some(Kind::QuyDinh));
+        let unknown = p("03-XYZ/ĐU");
+        assert_eq!((unknown.kind, unknown.abbreviation.as_str()), (None, "XYZ"));
+        assert!(parse_symbol("82", &c).is_none());
+        assert!(parse_symbol("82-/ĐU", &c).is_none());
+        assert!(parse_symbol("lượng đại biểu", &c).is_none());
+        assert!(parse_symbol("82 -KH/ cao chất lượng sinh hoạt chi bộ; Hướng dẫn", &c).is_none());
     }
 
     #[test]

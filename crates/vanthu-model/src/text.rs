@@ -216,9 +216,197 @@ pub fn io_reason_vi(e: &std::io::Error) -> String {
     }
 }
 
+/// A file size as a clerk reads it, the same in every message and listing.
+///
+/// The rule: units of 1024 (KB, MB, GB, TB — the units Windows Explorer shows); below 1 MB a
+/// whole number of KB rounded up, so a file that is not empty never shows `0 KB`; from 1 MB
+/// one decimal, rounded half up, with the Vietnamese decimal comma, and `,0` left out
+/// (`2 MB`, `1,5 MB`). A value that rounds up to 1024 of a unit is shown in the next one.
+/// Thousands, in TB only, are grouped with a dot (`1.536 TB`).
+pub fn size_vi(bytes: u64) -> String {
+    const UNITS: [&str; 3] = ["MB", "GB", "TB"];
+    let bytes = u128::from(bytes);
+    let kb = bytes.div_ceil(1024);
+    if kb < 1024 {
+        return format!("{kb} KB");
+    }
+    let mut unit = 1024 * 1024;
+    for (i, name) in UNITS.iter().enumerate() {
+        let tenths = (bytes * 10 + unit / 2) / unit;
+        if tenths < 10240 || i + 1 == UNITS.len() {
+            let whole = group_thousands(tenths / 10);
+            return match tenths % 10 {
+                0 => format!("{whole} {name}"),
+                d => format!("{whole},{d} {name}"),
+            };
+        }
+        unit *= 1024;
+    }
+    unreachable!("the last unit always returns")
+}
+
+fn group_thousands(n: u128) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Longest file name [`safe_file_name`] gives, in characters, extension included.
+pub const MAX_FILE_NAME_CHARS: usize = 120;
+/// … and in UTF-8 bytes: Linux counts bytes (255 at most) and a Vietnamese letter takes up to 3.
+const MAX_FILE_NAME_BYTES: usize = 240;
+/// Longest ending after the last dot that is kept as an extension when a name is shortened.
+const MAX_EXTENSION_CHARS: usize = 10;
+
+/// A stored name (an attachment's, a document's title) made safe as the name of a file inside
+/// a folder, on Windows and on Linux: the characters Windows forbids (`/ \ : * ? " < > |`) and
+/// control characters become `_`; dots and spaces at either end go (Windows drops them, and a
+/// leading dot hides a file on Linux); a Windows device name (`CON`, `PRN`, `AUX`, `NUL`,
+/// `COM0`…`COM9`, `LPT0`…`LPT9`, with any extension) is prefixed with `_`; an over-long name
+/// is cut to [`MAX_FILE_NAME_CHARS`] characters keeping its extension; and the result is never
+/// empty (`tệp`). Vietnamese letters are kept as they are (NFC).
+pub fn safe_file_name(stored: &str) -> String {
+    const FORBIDDEN: [char; 9] = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
+    let cleaned: String = nfc(stored)
+        .chars()
+        .map(|c| {
+            if FORBIDDEN.contains(&c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c == '.' || c.is_whitespace())
+            .to_owned()
+    };
+    let mut name = trim(&cleaned);
+    if name.chars().count() > MAX_FILE_NAME_CHARS || name.len() > MAX_FILE_NAME_BYTES {
+        let (stem, extension) = match name.rsplit_once('.') {
+            Some((stem, ext))
+                if !stem.is_empty()
+                    && (1..=MAX_EXTENSION_CHARS).contains(&ext.chars().count())
+                    && ext.chars().all(char::is_alphanumeric) =>
+            {
+                (stem.to_owned(), format!(".{ext}"))
+            }
+            _ => (name.clone(), String::new()),
+        };
+        let room_chars = MAX_FILE_NAME_CHARS - extension.chars().count();
+        let room_bytes = MAX_FILE_NAME_BYTES - extension.len();
+        let mut short = String::new();
+        for c in stem.chars().take(room_chars) {
+            if short.len() + c.len_utf8() > room_bytes {
+                break;
+            }
+            short.push(c);
+        }
+        name = format!("{}{extension}", trim(&short));
+        name = trim(&name);
+    }
+    if is_windows_device_name(&name) {
+        name.insert(0, '_');
+    }
+    if name.is_empty() {
+        name = "tệp".to_owned();
+    }
+    name
+}
+
+/// Whether Windows reserves `name` for a device: the part before the first dot, spaces at
+/// its end ignored, is one of its device names in any case (`con.txt`, `LPT1`).
+fn is_windows_device_name(name: &str) -> bool {
+    let base = name.split('.').next().unwrap_or_default().trim_end();
+    let upper = base.to_ascii_uppercase();
+    matches!(
+        upper.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || (upper.len() == 4
+        && (upper.starts_with("COM") || upper.starts_with("LPT"))
+        && upper.as_bytes()[3].is_ascii_digit())
+        || ["COM", "LPT"].iter().any(|p| {
+            upper
+                .strip_prefix(p)
+                .is_some_and(|d| matches!(d, "¹" | "²" | "³"))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_read_the_same_everywhere() {
+        assert_eq!(size_vi(0), "0 KB");
+        assert_eq!(size_vi(1), "1 KB");
+        assert_eq!(size_vi(1000), "1 KB");
+        assert_eq!(size_vi(12 * 1024), "12 KB");
+        assert_eq!(size_vi(1023 * 1024), "1023 KB");
+        assert_eq!(size_vi(1024 * 1024 - 1), "1 MB");
+        assert_eq!(size_vi(2 * 1024 * 1024), "2 MB");
+        assert_eq!(size_vi(1024 * 1024 * 3 / 2), "1,5 MB");
+        assert_eq!(size_vi(10 * 1024 * 1024 + 512 * 1024), "10,5 MB");
+        assert_eq!(size_vi(1024 * 1024 * 1024 - 1), "1 GB");
+        assert_eq!(size_vi(5 * 1024 * 1024 * 1024 / 4), "1,3 GB");
+        assert_eq!(size_vi(1536 * 1024_u64.pow(4)), "1.536 TB");
+        assert_eq!(size_vi(u64::MAX), "16.777.216 TB");
+    }
+
+    #[test]
+    fn stored_names_become_safe_file_names() {
+        assert_eq!(
+            safe_file_name("Kế hoạch 82-KH/ĐU.pdf"),
+            "Kế hoạch 82-KH_ĐU.pdf"
+        );
+        assert_eq!(
+            safe_file_name(r#"a\b:c*d?e"f<g>h|i.txt"#),
+            "a_b_c_d_e_f_g_h_i.txt"
+        );
+        assert_eq!(safe_file_name("dòng\nmới\t.docx"), "dòng_mới_.docx");
+        assert_eq!(safe_file_name("  ..ẩn.pdf.. "), "ẩn.pdf");
+        assert_eq!(safe_file_name("CON"), "_CON");
+        assert_eq!(safe_file_name("con.txt"), "_con.txt");
+        assert_eq!(safe_file_name("Lpt1.pdf"), "_Lpt1.pdf");
+        assert_eq!(safe_file_name("COM9"), "_COM9");
+        assert_eq!(safe_file_name("NUL .txt"), "_NUL .txt");
+        assert_eq!(safe_file_name("CONSOLE.txt"), "CONSOLE.txt");
+        assert_eq!(safe_file_name("COM10"), "COM10");
+        assert_eq!(safe_file_name(""), "tệp");
+        assert_eq!(safe_file_name(" ... "), "tệp");
+        assert_eq!(safe_file_name("///"), "___");
+        let nfd: String = "Báo cáo.pdf".nfd().collect();
+        assert_eq!(safe_file_name(&nfd), "Báo cáo.pdf");
+    }
+
+    #[test]
+    fn long_names_are_cut_keeping_the_extension() {
+        let long = format!("{}.pdf", "Tổ chức hội nghị ".repeat(20));
+        let safe = safe_file_name(&long);
+        assert!(safe.chars().count() <= MAX_FILE_NAME_CHARS, "{safe}");
+        assert!(safe.len() <= 240, "{} bytes", safe.len());
+        assert!(safe.ends_with(".pdf"), "{safe}");
+        assert!(safe.starts_with("Tổ chức hội nghị"), "{safe}");
+        assert!(
+            !safe.contains(" .pdf"),
+            "no space before the extension: {safe}"
+        );
+        let vowels = format!("{}.docx", "ệ".repeat(200));
+        let safe = safe_file_name(&vowels);
+        assert!(safe.len() <= 240 && safe.ends_with(".docx"), "{safe}");
+        let no_ext = "ạ".repeat(300);
+        assert_eq!(
+            safe_file_name(&no_ext).chars().count(),
+            80,
+            "240 bytes of 3-byte letters"
+        );
+    }
 
     #[test]
     fn folding_ignores_marks_case_and_placement() {
