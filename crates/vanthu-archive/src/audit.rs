@@ -41,6 +41,9 @@ pub fn action_vi(action: &str) -> &str {
         "delete issuer profile" => "Xóa cơ quan ban hành",
         "delete signer" => "Xóa người ký",
         "delete recipient list" => "Xóa danh sách nơi nhận",
+        "layout" => "Đổi cách trình bày văn bản",
+        "layout-preset" => "Lưu mẫu trình bày",
+        "delete layout preset" => "Xóa mẫu trình bày",
         other => other,
     }
 }

@@ -32,6 +32,8 @@ pub enum ArchiveError {
     Duplicate { what: &'static str, name: String },
     #[error("no {what} with id {id}")]
     MissingItem { what: &'static str, id: i64 },
+    #[error("no {what} named `{name}`")]
+    MissingNamed { what: &'static str, name: String },
     #[error("document {0} is in the trash")]
     InTrash(i64),
     #[error("document {0} is not in the trash")]
@@ -66,7 +68,9 @@ pub enum ErrorCode {
 impl ArchiveError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            ArchiveError::NotFound(_) | ArchiveError::MissingItem { .. } => ErrorCode::NotFound,
+            ArchiveError::NotFound(_)
+            | ArchiveError::MissingItem { .. }
+            | ArchiveError::MissingNamed { .. } => ErrorCode::NotFound,
             ArchiveError::Invalid(_)
             | ArchiveError::DraftWithNumber
             | ArchiveError::BadAttachment { .. }
@@ -117,6 +121,9 @@ impl ArchiveError {
             ArchiveError::MissingItem { what, id } => {
                 format!("Không có {} mã số {id}.", what_vi(what).to_lowercase())
             }
+            ArchiveError::MissingNamed { what, name } => {
+                format!("Không có {} “{name}”.", what_vi(what).to_lowercase())
+            }
             ArchiveError::InTrash(id) => format!(
                 "Văn bản mã số {id} đang ở thùng rác; hãy khôi phục trước khi sửa hoặc ban hành."
             ),
@@ -155,6 +162,7 @@ fn what_vi(what: &str) -> &'static str {
         "signer" => "Người ký",
         "recipient list" => "Danh sách nơi nhận",
         "attachment" => "Tệp đính kèm",
+        "layout preset" => "Mẫu trình bày",
         _ => "Mục",
     }
 }

@@ -14,6 +14,7 @@ mod audit;
 mod care;
 mod documents;
 mod error;
+mod layout;
 mod lists;
 mod migrate;
 mod search;
@@ -30,6 +31,7 @@ pub use care::{
 };
 pub use documents::{DocumentSummary, Filter, Issued};
 pub use error::{ArchiveError, ErrorCode, Result};
+pub use layout::{LayoutPreset, StoredLayout};
 pub use lists::{IssuerProfile, RecipientList, Signer};
 pub use migrate::SCHEMA_VERSION;
 pub use search::SearchHit;

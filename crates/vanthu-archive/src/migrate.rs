@@ -9,6 +9,7 @@ use crate::error::{ArchiveError, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_care.sql"),
+    include_str!("../migrations/0003_layout.sql"),
 ];
 
 /// The schema version this program writes and understands.

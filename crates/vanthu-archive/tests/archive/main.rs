@@ -2,6 +2,7 @@
 
 mod care;
 mod integrity;
+mod layout;
 mod numbering;
 mod search;
 
@@ -95,6 +96,8 @@ pub fn dump(path: &std::path::Path) -> String {
         "settings",
         "trash",
         "attachments",
+        "layout_presets",
+        "layouts",
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))
