@@ -4,9 +4,13 @@
 //! item or a numbered heading always a block of its own. A text export mostly has one
 //! paragraph a line already, but OCR and hand-typed copies break lines inside a paragraph, so a
 //! line is joined to the one before only when it plainly continues it: the previous line ends
-//! mid-sentence and this one starts in lower case. Everything else — emphasis, quotes, the
-//! `./.` end mark — is kept as written.
+//! mid-sentence and this one starts in lower case, or the previous line is a heading number
+//! alone (`II.`) whose title is on this one. Where a block starts is the markup's decision
+//! ([`markup::starts_block`]), so the PDF sets as headings the lines read here as headings.
+//! Everything else — emphasis, quotes, the `./.` end mark — is kept as written (the end mark
+//! is printed as the profile says whatever was typed).
 
+use vanthu_model::markup;
 use vanthu_model::text::fold;
 
 use crate::line::{self, Line};
@@ -62,7 +66,7 @@ pub(crate) fn title(
 
 /// A line that can be (part of) a trích yếu: not a list item or heading, not `Kính gửi`.
 fn may_be_title(text: &str) -> bool {
-    !line::starts_block(text) && !fold(text).starts_with("kinh gui")
+    !markup::starts_block(text) && !fold(text).starts_with("kinh gui")
 }
 
 /// Whole-line scan noise: `[Handwritten mark]`, or a lone page number.
@@ -94,9 +98,9 @@ pub(crate) fn body(lines: &[Line], warnings: &mut Vec<Warning>) -> String {
         }
         current = match current.take() {
             Some(mut block)
-                if !line::ends_clause(&block)
-                    && !line::starts_block(&l.text)
-                    && continues(&l.text) =>
+                if !markup::starts_block(&l.text)
+                    && (is_bare_number(&block)
+                        || (!line::ends_clause(&block) && continues(&l.text))) =>
             {
                 block.push(' ');
                 block.push_str(&l.text);
@@ -113,6 +117,13 @@ pub(crate) fn body(lines: &[Line], warnings: &mut Vec<Warning>) -> String {
         blocks.push(block);
     }
     blocks.join("\n\n")
+}
+
+/// A block that is only a heading number (`II.`, `3)`, `**1.1-**`): its title is the next line.
+fn is_bare_number(block: &str) -> bool {
+    let plain = markup::strip_markup(block);
+    let plain = plain.trim_matches('*').trim();
+    markup::heading(plain).is_some_and(|(_, label)| label == plain.chars().count())
 }
 
 /// Whether a line continues the paragraph above it: it starts in lower case, or with a number
@@ -139,6 +150,16 @@ mod tests {
             "Thực hiện Kế hoạch của\n\nBan Thường vụ, ngày 17/4/2024 như sau:\n\nI- MỤC ĐÍCH\n\n- Tạo sự chuyển biến\n\n- Nâng cao nhận thức.\n\nCâu mới."
         );
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn a_number_alone_takes_the_title_below_it() {
+        let src = "II.\nNỘI DUNG\n3)\nKinh phí:\n- Một.\na)\n- Hai.";
+        let body = body(&lines(src), &mut Vec::new());
+        assert_eq!(
+            body, "II. NỘI DUNG\n\n3) Kinh phí:\n\n- Một.\n\na)\n\n- Hai.",
+            "a number is joined to its title, never to a list item"
+        );
     }
 
     #[test]

@@ -153,27 +153,10 @@ fn is_archive(text: &str) -> bool {
         || line::plain(text).starts_with("Lưu:")
 }
 
-/// `Đảng ủy Khối CCQ-DN tỉnh (để b/c);` → name `Đảng ủy Khối CCQ-DN tỉnh`, note `để b/c`.
+/// A Nơi nhận item as a recipient, read as the model reads every recipient line; only the
+/// emphasis a Word export leaves around it is the importer's to remove.
 pub(crate) fn recipient(text: &str) -> Recipient {
-    let trimmed = |s: &str| {
-        s.trim()
-            .trim_end_matches(|c: char| matches!(c, ',' | ';' | '.') || c.is_whitespace())
-            .to_owned()
-    };
-    let text = trimmed(line::plain(text));
-    if text.ends_with(')') {
-        if let Some(open) = text.rfind('(') {
-            let note = text[open + 1..text.len() - 1].trim().to_owned();
-            let name = trimmed(&text[..open]);
-            if !name.is_empty() {
-                return Recipient { name, note };
-            }
-        }
-    }
-    Recipient {
-        name: text,
-        note: String::new(),
-    }
+    Recipient::parse_line(line::plain(text))
 }
 
 #[cfg(test)]
@@ -206,7 +189,7 @@ mod tests {
             (r.name.as_str(), r.note.as_str()),
             ("Đảng ủy Khối CCQ-DN tỉnh", "để b/c")
         );
-        let r = recipient("Các khoa, phòng; Công đoàn,");
+        let r = recipient("**Các khoa, phòng; Công đoàn,**");
         assert_eq!(
             (r.name.as_str(), r.note.as_str()),
             ("Các khoa, phòng; Công đoàn", "")

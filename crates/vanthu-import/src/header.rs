@@ -7,23 +7,13 @@
 //! two lines (parent first). Any element may be missing; the caller reports what is.
 
 use chrono::NaiveDate;
-use vanthu_model::text::{fold, folded_words, lower_exact};
+use vanthu_model::markup;
+use vanthu_model::numbering::{parse_symbol, ParsedSymbol};
+use vanthu_model::text::{fold, folded_words};
 use vanthu_model::{Conventions, Format, Kind, Secrecy, Urgency};
 
 use crate::line::{self, Line};
 use crate::Warning;
-
-/// The number line as read: `Số 82-KH/ĐU`, `Số: 7098/KH-UBND`, or a draft's `Số    -KH/ĐU`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct NumberLine {
-    pub number: Option<u32>,
-    /// The type abbreviation as written (`KH`; empty for a State công văn).
-    pub abbreviation: String,
-    pub kind: Option<Kind>,
-    pub code: String,
-    /// The format its punctuation shows: hyphen-then-slash is Party, slash-then-hyphen State.
-    pub format: Option<Format>,
-}
 
 /// What a date written on the header turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +43,8 @@ pub(crate) enum Item {
     PartyHeading,
     /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`
     StateHeading,
-    Number(NumberLine),
+    /// `Số 82-KH/ĐU`: the symbol as the model reads it.
+    Number(ParsedSymbol),
     PlaceDate(PlaceDate),
     Secrecy(Secrecy),
     Urgency(Urgency),
@@ -79,7 +70,7 @@ pub(crate) struct FormatSignal {
 pub(crate) struct Header {
     pub parent: String,
     pub name: String,
-    pub number: Option<(usize, NumberLine)>,
+    pub number: Option<(usize, ParsedSymbol)>,
     pub place: String,
     pub date: Option<NaiveDate>,
     pub place_date_line: Option<usize>,
@@ -238,17 +229,15 @@ pub(crate) fn read(
         }
         None => head.next = i,
     }
-    if let Some((_, n)) = &head.number {
-        if let Some(format) = n.format {
-            head.signals.insert(
-                0,
-                FormatSignal {
-                    format,
-                    line: head.number.as_ref().map_or(0, |(no, _)| *no),
-                    what: "cách ghi số, ký hiệu",
-                },
-            );
-        }
+    if let Some((no, n)) = &head.number {
+        head.signals.insert(
+            0,
+            FormatSignal {
+                format: n.format,
+                line: *no,
+                what: "cách ghi số, ký hiệu",
+            },
+        );
     }
     assign_issuer(&mut head, issuer_lines, warnings);
     head
@@ -272,7 +261,7 @@ fn find_type_line(lines: &[Line], limit: usize, conventions: &Conventions) -> Op
         let text = line::plain(&l.text);
         let body_like = text.chars().count() > 120
             || line::ends_clause(text)
-            || line::starts_block(text)
+            || markup::starts_block(text)
             || fold(text).starts_with("kinh gui");
         if body_like || unknown > MAX_UNKNOWN_HEADER_LINES {
             return None;
@@ -405,9 +394,9 @@ fn vv_title(text: &str) -> Option<String> {
     (!rest.is_empty()).then(|| rest.to_owned())
 }
 
-/// Reads a number line. OCR spaces (`Số 82 -KH/ĐU`) and Word's en dash are tolerated; a
-/// number left blank (`Số    -KH/ĐU`, `Số: ……/KH-UBND`) gives kind and code without a number.
-pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<NumberLine> {
+/// Reads a number line: `Số`, then a symbol as [`parse_symbol`] reads it (OCR spaces, Word's
+/// en dash, a number left blank in a draft: `Số    -KH/ĐU`, `Số: ……/KH-UBND`).
+pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<ParsedSymbol> {
     let mut chars = text.char_indices();
     let (_, s) = chars.next()?;
     let (j, o) = chars.next()?;
@@ -418,87 +407,7 @@ pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<Numbe
     if rest.chars().next().is_some_and(char::is_alphabetic) {
         return None; // "Sống", "Số lượng" …
     }
-    let compact: String = rest
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '–' | '—' | '‑' | '−' => '-',
-            c => c,
-        })
-        .collect();
-    let compact = compact.trim_start_matches(':');
-    let compact = compact.trim_end_matches(['.', ',', ';']);
-    let digits_end = compact
-        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '…' | '_' | '·')))
-        .unwrap_or(compact.len());
-    let (number_part, symbol) = compact.split_at(digits_end);
-    let mut symbol_chars = symbol.chars();
-    let separator = symbol_chars.next()?;
-    let after = symbol_chars.as_str();
-    if after.is_empty() || !after.chars().next().is_some_and(char::is_alphabetic) {
-        return None;
-    }
-    let number = if !number_part.is_empty() && number_part.chars().all(|c| c.is_ascii_digit()) {
-        number_part.parse::<u32>().ok().filter(|n| *n > 0)
-    } else {
-        None
-    };
-    let (format, abbreviation, code) = match separator {
-        '-' => {
-            let (abbr, code) = after.split_once('/').unwrap_or((after, ""));
-            (Format::Party, abbr.to_owned(), code.to_owned())
-        }
-        '/' => {
-            let (first, second) = after.split_once('-').unwrap_or((after, ""));
-            if abbreviation_kind(first, Format::State, conventions).is_some() {
-                (Format::State, first.to_owned(), second.to_owned())
-            } else {
-                // A State công văn: no type abbreviation, the code carries the unit.
-                (Format::State, String::new(), after.to_owned())
-            }
-        }
-        _ => return None,
-    };
-    // A symbol is a few short letter groups (`KH`, `BTCTU-BDVTU`); a long run of text that
-    // happens to start with "Số 82 -KH/" is prose, not a number line.
-    let token = |t: &str, max: usize| {
-        t.chars().count() <= max && t.chars().all(|c| c.is_alphanumeric() || c == '-')
-    };
-    if !token(&abbreviation, 8) || !token(&code, 24) {
-        return None;
-    }
-    let kind = if abbreviation.is_empty() {
-        Some(Kind::CongVan)
-    } else {
-        abbreviation_kind(&abbreviation, format, conventions).or_else(|| {
-            let other = match format {
-                Format::Party => Format::State,
-                Format::State => Format::Party,
-            };
-            abbreviation_kind(&abbreviation, other, conventions)
-        })
-    };
-    Some(NumberLine {
-        number,
-        abbreviation,
-        kind,
-        code,
-        format: Some(format),
-    })
-}
-
-/// The type of an abbreviation, exact first (`CTr` is not `CT`), then ignoring case for OCR.
-fn abbreviation_kind(abbr: &str, format: Format, conventions: &Conventions) -> Option<Kind> {
-    if abbr.is_empty() {
-        return None;
-    }
-    Kind::from_abbreviation(abbr, format, conventions).or_else(|| {
-        let wanted = lower_exact(abbr);
-        Kind::all().find(|k| {
-            k.abbreviation(format, conventions)
-                .is_some_and(|a| !a.is_empty() && lower_exact(&a) == wanted)
-        })
-    })
+    parse_symbol(rest, conventions)
 }
 
 /// Reads `Khánh Hòa, ngày 05 tháng 3 năm 2024` (also `ngày 5/3/2024`).
@@ -649,7 +558,7 @@ fn names_place(caps: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn n(text: &str) -> NumberLine {
+    fn n(text: &str) -> ParsedSymbol {
         number_line(text, &Conventions::default()).expect(text)
     }
 
@@ -670,12 +579,12 @@ mod tests {
         let party = n("Số 82 -KH/ĐU");
         assert_eq!(
             (party.number, party.kind, party.code.as_str(), party.format),
-            (Some(82), Some(Kind::KeHoach), "ĐU", Some(Format::Party))
+            (Some(82), Some(Kind::KeHoach), "ĐU", Format::Party)
         );
         let state = n("Số: 7098/KH-UBND");
         assert_eq!(
             (state.number, state.kind, state.code.as_str(), state.format),
-            (Some(7098), Some(Kind::KeHoach), "UBND", Some(Format::State))
+            (Some(7098), Some(Kind::KeHoach), "UBND", Format::State)
         );
         let cv = n("Số 357-CV/BTCTU");
         assert_eq!((cv.kind, cv.code.as_str()), (Some(Kind::CongVan), "BTCTU"));

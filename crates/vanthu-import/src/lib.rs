@@ -16,7 +16,7 @@ mod header;
 mod line;
 mod signature;
 
-use vanthu_model::text::nfc;
+use vanthu_model::text::{nfc, size_vi};
 use vanthu_model::{Conventions, Document, Format, Issuer, Kind, Status};
 
 /// Largest file accepted: a long plan is 50 KB of text; anything this big was picked by mistake.
@@ -84,28 +84,13 @@ impl ImportError {
             ImportError::Empty => "Tệp rỗng, không có nội dung để nhập.".to_owned(),
             ImportError::TooLarge { bytes, max } => format!(
                 "Tệp quá lớn ({}; tối đa {}) — có lẽ đã chọn nhầm tệp, không phải một văn bản.",
-                size_vi(*bytes),
-                size_vi(*max)
+                size_vi(*bytes as u64),
+                size_vi(*max as u64)
             ),
             ImportError::Binary => "Tệp không phải văn bản thuần (có thể là tệp Word .doc/.docx, PDF hoặc ảnh). Hãy mở bằng Word và lưu lại dưới dạng “Plain Text (.txt)”.".to_owned(),
             ImportError::NotText => "Tệp không đọc được dưới dạng Unicode (UTF-8 hoặc UTF-16) — có thể đang dùng bảng mã cũ TCVN3 (ABC) hoặc VNI. Hãy mở bằng Word rồi lưu lại dạng “Plain Text” với bảng mã Unicode (UTF-8).".to_owned(),
             ImportError::NoContent => "Tệp chỉ có dòng trống hoặc nhiễu do quét, không có nội dung văn bản để nhập.".to_owned(),
         }
-    }
-}
-
-/// `2 MB`, `10,5 MB`, `812 KB` with the Vietnamese decimal comma.
-fn size_vi(bytes: usize) -> String {
-    const MB: usize = 1024 * 1024;
-    if bytes >= MB {
-        let tenths = (bytes * 10 + MB / 2) / MB;
-        if tenths.is_multiple_of(10) {
-            format!("{} MB", tenths / 10)
-        } else {
-            format!("{},{} MB", tenths / 10, tenths % 10)
-        }
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 
@@ -420,10 +405,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_in_vietnamese() {
-        assert_eq!(size_vi(MAX_FILE_BYTES), "2 MB");
-        assert_eq!(size_vi(10 * 1024 * 1024 + 512 * 1024), "10,5 MB");
-        assert_eq!(size_vi(1000), "1 KB");
+    fn a_file_too_large_names_both_sizes_in_vietnamese() {
+        let e = ImportError::TooLarge {
+            bytes: 10 * 1024 * 1024 + 512 * 1024,
+            max: MAX_FILE_BYTES,
+        };
+        assert!(
+            e.message_vi().contains("(10,5 MB; tối đa 2 MB)"),
+            "{}",
+            e.message_vi()
+        );
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! copy. None of them keeps the layout, so every part of the document is recognised from what a
 //! single line looks like: all caps, a person's name, a list item, a heading number, scan noise.
 //! These predicates are shared by the header, body and closing readers so that they agree.
+//! What the body markup defines — list markers, heading numbers — is not decided here but in
+//! [`vanthu_model::markup`], so that the importer and the PDF agree too.
+
+use vanthu_model::markup;
 
 /// One source line, trimmed, with its 1-based number in the file (what a clerk sees in Notepad).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,83 +91,16 @@ pub(crate) fn ends_clause(s: &str) -> bool {
 }
 
 /// A list item's text without its marker: `- Ban Thường vụ,` → `Ban Thường vụ,`.
-/// Accepts `-`, `+`, `–`, `•` with or without the space OCR sometimes loses, never a rule.
+/// The markers are the body markup's ([`markup::ITEM_MARKERS`]); the importer also accepts
+/// them without the space OCR sometimes loses (`-Ban Thường vụ`), never a rule (`-----`).
 pub(crate) fn item_text(s: &str) -> Option<&str> {
     let s = plain(s);
-    let mut chars = s.chars();
-    let marker = chars.next()?;
-    if !matches!(marker, '-' | '+' | '–' | '•') {
-        return None;
-    }
-    let rest = chars.as_str();
+    let rest = markup::ITEM_MARKERS
+        .iter()
+        .find_map(|(marker, _)| s.strip_prefix(marker))?;
     let text = rest.trim_start();
     let first = text.chars().next()?;
     (first.is_alphanumeric() || matches!(first, '“' | '"' | '(')).then_some(text)
-}
-
-/// Whether a body line opens a new block by its own shape: a list item or a heading number
-/// (`I.` `I-` `1.` `1-` `1.1.` `1.1-` `1)` `a)`), as DESIGN.md's body markup defines.
-pub(crate) fn starts_block(s: &str) -> bool {
-    let s = s.trim_start_matches('*');
-    if s.starts_with("- ") || s.starts_with("+ ") || s.starts_with("– ") || s.starts_with("• ")
-    {
-        return true;
-    }
-    heading_number_len(s).is_some()
-}
-
-/// The length in bytes of a heading number at the start of `s`, including its separator.
-pub(crate) fn heading_number_len(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let followed_by_space = |i: usize| i == bytes.len() || bytes[i] == b' ' || bytes[i] == b'\t';
-    // Roman numerals: `I.`, `IV-`.
-    let roman = bytes
-        .iter()
-        .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C'))
-        .count();
-    if roman > 0
-        && roman < bytes.len()
-        && matches!(bytes[roman], b'.' | b'-')
-        && followed_by_space(roman + 1)
-    {
-        return Some(roman + 1);
-    }
-    // Arabic numbers, possibly dotted: `1.`, `1-`, `1.1.`, `1.1-`, `1)`, `1.1 Tiêu đề`.
-    let mut i = 0;
-    let mut groups = 0;
-    loop {
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == start || i - start > 3 {
-            break;
-        }
-        groups += 1;
-        if i < bytes.len() && matches!(bytes[i], b'.' | b'-' | b')') {
-            let sep = bytes[i];
-            if followed_by_space(i + 1) {
-                return Some(i + 1);
-            }
-            if sep == b'.' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            break;
-        }
-        if groups >= 2 && followed_by_space(i) {
-            return Some(i);
-        }
-        break;
-    }
-    // Letters: `a)`, `đ)`.
-    let mut chars = s.char_indices();
-    if let (Some((_, c)), Some((j, ')'))) = (chars.next(), chars.next()) {
-        if c.is_lowercase() && c.is_alphabetic() && followed_by_space(j + 1) {
-            return Some(j + 1);
-        }
-    }
-    None
 }
 
 /// All caps: at least three letters and no lower-case one (`ĐẢNG ỦY SỞ`, `BÍ THƯ`).
@@ -180,7 +117,7 @@ pub(crate) fn is_position_like(s: &str) -> bool {
     is_caps(s)
         && s.chars().next().is_some_and(char::is_alphabetic)
         && !s.chars().any(|c| c.is_ascii_digit())
-        && heading_number_len(s).is_none()
+        && markup::heading(s).is_none()
         && s.split_whitespace()
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         && s.chars().count() <= 80
@@ -299,30 +236,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn heading_numbers() {
-        for h in [
-            "I- MỤC ĐÍCH",
-            "II. NỘI DUNG",
-            "1- Tổ chức",
-            "1. Hội nghị",
-            "1.1- Hình thức",
-            "1.1.2. Kỹ thuật",
-            "1.1 Hình thức",
-            "a) Đối với",
-            "đ) Khác",
-            "2) Nội dung",
-        ] {
-            assert!(heading_number_len(h).is_some(), "{h} is a heading");
-        }
-        for t in [
-            "17/4/2024 của Ban",
-            "2024 về học tập",
-            "Xây dựng",
-            "Ban Thường vụ",
-            "V/v tổ chức",
-        ] {
-            assert!(heading_number_len(t).is_none(), "{t} is not a heading");
-        }
+    fn numbered_lines_are_not_positions() {
+        assert!(!is_position_like("II."));
+        assert!(!is_position_like("IV- NHIỆM VỤ"));
+        assert!(is_position_like("CHÁNH VĂN PHÒNG"));
     }
 
     #[test]
@@ -361,6 +278,12 @@ mod tests {
         assert_eq!(item_text("- Lưu: VP."), Some("Lưu: VP."));
         assert_eq!(item_text("+ Các chi bộ;"), Some("Các chi bộ;"));
         assert_eq!(item_text("-----"), None);
+        assert_eq!(
+            item_text("-Các chi bộ;"),
+            Some("Các chi bộ;"),
+            "space lost by OCR"
+        );
+        assert_eq!(item_text("• “Tự diễn biến”"), Some("“Tự diễn biến”"));
         assert!(ends_clause("thực hiện./."));
         assert!(ends_clause("như sau:**"));
         assert!(!ends_clause("(qua Văn phòng)"));
