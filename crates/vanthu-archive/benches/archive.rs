@@ -32,10 +32,14 @@ impl Rng {
 }
 
 fn corpus_sentences() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/corpus");
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("the corpus is beside the repository") {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for entry in std::fs::read_dir(dir).expect("the corpus is in tests/fixtures/corpus") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue; // its README.md
+        }
+        let text = std::fs::read_to_string(path).unwrap();
         for line in text.lines().map(str::trim).filter(|l| l.len() > 40) {
             out.extend(
                 line.split_inclusive(['.', ';'])

@@ -11,14 +11,14 @@ mod numbering;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/corpus");
 
 pub fn corpus(name: &str) -> PathBuf {
     let dir = Path::new(CORPUS);
     std::fs::read_dir(dir)
         .unwrap_or_else(|e| {
             panic!(
-                "the corpus must be beside the repository at {}: {e}",
+                "the corpus must be in the repository at {}: {e}",
                 dir.display()
             )
         })

@@ -7,7 +7,7 @@ use crate::{blocks, listed, warns};
 
 fn corpus(name: &str) -> vanthu_import::Imported {
     let path = format!(
-        "{}/../../../shared/corpus/{name}",
+        "{}/../../tests/fixtures/corpus/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));

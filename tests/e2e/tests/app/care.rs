@@ -75,7 +75,7 @@ async fn scans_trash_register_backup_verify_export_and_restore() {
     // The folder the dialogs answer from: two old plans to import, then the scans.
     let io = data.path().join("io");
     std::fs::create_dir_all(&io).unwrap();
-    let plan82 = support::repo_root().join("../shared/corpus/002-ke-hoach-82-kh-du.txt");
+    let plan82 = support::repo_root().join("tests/fixtures/corpus/002-ke-hoach-82-kh-du.txt");
     std::fs::copy(&plan82, io.join("002.txt")).unwrap();
     std::fs::write(io.join("05.txt"), PLAN_05).unwrap();
     let app = App::start(&data, Some(&io)).await;

@@ -42,7 +42,7 @@ fn rss_kb() -> Vec<(String, u64)> {
 #[ignore = "needs the built app, tauri-driver, WebKitWebDriver and a display (scripts/test)"]
 async fn figures() {
     let data = DataDir::new();
-    let corpus = crate::support::repo_root().join("../shared/corpus");
+    let corpus = crate::support::repo_root().join("tests/fixtures/corpus");
     let started = Instant::now();
     let app = App::start(&data, Some(&corpus.canonicalize().unwrap())).await;
     let result: Res = async {

@@ -241,7 +241,7 @@ async fn plan_is_drafted_previewed_issued_found_and_exported() {
 #[tokio::test]
 #[ignore = "needs the built app, tauri-driver, WebKitWebDriver and a display (scripts/test)"]
 async fn corpus_files_are_imported_with_progress_and_warnings() {
-    let corpus = support::repo_root().join("../shared/corpus");
+    let corpus = support::repo_root().join("tests/fixtures/corpus");
     assert!(corpus.is_dir(), "corpus not found at {}", corpus.display());
     let files = std::fs::read_dir(&corpus)
         .unwrap()
