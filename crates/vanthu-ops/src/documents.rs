@@ -1,0 +1,93 @@
+//! A document's way out of the archive: issuing it (the number, the lock and the printed PDF
+//! in one transaction), the PDF to print or export (the issued copy, never a new render of an
+//! issued document), and the interchange JSON read from a file.
+
+use std::path::Path;
+
+use vanthu_archive::{Archive, AttachmentRole, Issued, Stamp};
+use vanthu_model::{Document, Status};
+
+use crate::error::{OpsError, Result};
+use crate::files;
+use crate::layout::render_options;
+
+/// A JSON document file is at most this large (a 200-page plan is well under 1 MB).
+pub const MAX_JSON_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Reads one document from an interchange JSON file (`-` is standard input).
+pub fn read_document_json(path: &Path) -> Result<Document> {
+    let bytes = files::read_file(path, MAX_JSON_BYTES)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| OpsError::NotUtf8 {
+        path: path.to_owned(),
+    })?;
+    Document::from_json(text).map_err(|source| OpsError::Model {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Issues a draft: the next number of its register, the lock, and the PDF laid out with the
+/// settings in force stored as its issued copy — all in one transaction, so a layout that
+/// fails takes no number.
+pub fn issue(archive: &mut Archive, id: i64, stamp: &Stamp) -> Result<Issued> {
+    let options = render_options(archive)?;
+    Ok(archive.issue_with_pdf(id, stamp, |doc| {
+        vanthu_pdf::render(doc, &options).map_err(|e| e.message_vi())
+    })?)
+}
+
+/// The PDF printed when `id` was issued, if it was.
+pub fn issued_copy(archive: &Archive, id: i64) -> Result<Option<Vec<u8>>> {
+    let printed = archive
+        .attachments(id)?
+        .into_iter()
+        .find(|a| a.role == AttachmentRole::IssuedPdf);
+    Ok(match printed {
+        Some(a) => Some(archive.attachment_bytes(a.id)?.1),
+        None => None,
+    })
+}
+
+/// The PDF to print or export for `doc`: an issued document's stored copy (byte for byte what
+/// was printed when it was issued, whatever the settings are now); otherwise `doc` as it
+/// stands — a draft, or the form being edited — laid out with the settings in force.
+pub fn printable_pdf(archive: &Archive, doc: &Document) -> Result<Vec<u8>> {
+    if let (Status::Issued, Some(id)) = (doc.status, doc.id) {
+        if let Some(bytes) = issued_copy(archive, id)? {
+            return Ok(bytes);
+        }
+    }
+    Ok(vanthu_pdf::render(doc, &render_options(archive)?)?)
+}
+
+/// Writes the printable PDF of `doc` to `target` (atomically) and, for a stored document,
+/// notes the export in the audit log: what left the office is on record.
+pub fn export_pdf(
+    archive: &mut Archive,
+    doc: &Document,
+    target: &Path,
+    stamp: &Stamp,
+) -> Result<()> {
+    let bytes = printable_pdf(archive, doc)?;
+    files::write_atomic(target, &bytes)?;
+    if let Some(id) = doc.id {
+        archive.note_export(id, &target.display().to_string(), stamp)?;
+    }
+    Ok(())
+}
+
+/// The file name a PDF of `doc` is offered under: symbol and trích yếu (`82-KH-ĐU Tổ chức
+/// hội nghị.pdf`), `Du thao …` for a draft, safe on Windows and Linux.
+pub fn pdf_file_name(doc: &Document) -> String {
+    let head = doc
+        .symbol
+        .as_deref()
+        .map_or_else(|| "Du thao".to_owned(), |s| s.replace('/', "-"));
+    let title: String = doc.title.trim().chars().take(80).collect();
+    let stem = if title.is_empty() {
+        head
+    } else {
+        format!("{head} {title}")
+    };
+    vanthu_model::text::safe_file_name(&format!("{stem}.pdf"))
+}
