@@ -7,19 +7,17 @@
 mod error;
 mod output;
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use vanthu_archive::{Archive, Filter, IssuerProfile, Stamp};
 use vanthu_export::Period;
-use vanthu_model::{Document, Format, Kind, Status};
+use vanthu_model::{Format, Kind, Status};
+use vanthu_ops::layout;
 
 use crate::error::CliError;
-
-/// A JSON document file is at most this large (a 200-page plan is well under 1 MB).
-const MAX_JSON_BYTES: u64 = 2 * 1024 * 1024;
 
 #[derive(Parser)]
 #[command(
@@ -171,6 +169,67 @@ enum Command {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Thể thức trình bày (cỡ chữ, giãn dòng, lề, dấu kết thúc…) của văn bản Đảng hoặc hành
+    /// chính: xem, sửa, trở về mặc định, lưu và chọn mẫu. Văn bản đã ban hành giữ nguyên bản
+    /// PDF đã in.
+    #[command(subcommand)]
+    Layout(LayoutCommand),
+}
+
+#[derive(Subcommand)]
+enum LayoutCommand {
+    /// In thể thức đang dùng (--json: toàn bộ, theo tên trường; cỡ chữ pt, khoảng cách mm).
+    Show {
+        #[command(flatten)]
+        format: FormatArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sửa một hay nhiều mục: KHÓA=GIÁ TRỊ, ví dụ end_mark=. body.size=13 line_spacing=19
+    /// margin_left=30. Một giá trị sai thì không mục nào được sửa.
+    Set {
+        #[command(flatten)]
+        format: FormatArg,
+        #[arg(required = true, value_name = "KEY=VALUE")]
+        changes: Vec<String>,
+    },
+    /// Trở về thể thức theo quy định (36-HD/VPTW; NĐ 30/2020).
+    Reset {
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Dùng một mẫu: mẫu theo quy định hoặc mẫu văn phòng đã lưu.
+    Preset {
+        #[command(flatten)]
+        format: FormatArg,
+        name: String,
+    },
+    /// Lưu thể thức đang dùng thành mẫu mang tên NAME.
+    Save {
+        #[command(flatten)]
+        format: FormatArg,
+        name: String,
+    },
+    /// Liệt kê các mẫu.
+    Presets {
+        #[command(flatten)]
+        format: FormatArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Xóa một mẫu đã lưu.
+    DeletePreset {
+        #[command(flatten)]
+        format: FormatArg,
+        name: String,
+    },
+}
+
+#[derive(Args)]
+struct FormatArg {
+    /// party (văn bản của Đảng) hoặc state (văn bản hành chính).
+    #[arg(long, value_parser = parse_format, default_value = "party")]
+    format: Format,
 }
 
 #[derive(Subcommand)]
@@ -261,46 +320,24 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
-    let db = || -> Result<Archive, CliError> {
-        let path = match &cli.db {
-            Some(p) => p.clone(),
-            None => vanthu_archive::default_path().ok_or(CliError::NoDataDir)?,
-        };
-        Ok(Archive::open(&path)?)
-    };
+    let db = || vanthu_ops::open_archive(cli.db.clone());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
         Command::Import { files } => {
-            let mut archive = db()?;
-            let conventions = archive.conventions()?;
-            let mut docs = Vec::with_capacity(files.len());
-            for path in &files {
-                let bytes = read_input(path, vanthu_import::MAX_FILE_BYTES as u64)?;
-                let imported =
-                    vanthu_import::import_text(&bytes, &conventions).map_err(|source| {
-                        CliError::Import {
-                            path: path.clone(),
-                            source,
-                        }
-                    })?;
-                for w in &imported.warnings {
+            let imported = vanthu_ops::import_files(&mut db()?, &files, &Stamp::now(), |_, _| {})?;
+            for file in imported {
+                for w in &file.warnings {
                     match w.line {
-                        Some(line) => {
-                            eprintln!("cảnh báo: {}:{line}: {}", path.display(), w.message)
-                        }
-                        None => eprintln!("cảnh báo: {}: {}", path.display(), w.message),
+                        Some(line) => eprintln!("cảnh báo: {}:{line}: {}", file.path, w.message),
+                        None => eprintln!("cảnh báo: {}: {}", file.path, w.message),
                     }
                 }
-                docs.push(imported.document);
-            }
-            let ids = archive.create_all(&docs, &Stamp::now())?;
-            for id in ids {
-                writeln!(out, "{id}").ok();
+                writeln!(out, "{}", file.id).ok();
             }
         }
         Command::New { file } => {
-            let doc = read_document(&file)?;
+            let doc = vanthu_ops::read_document_json(&file)?;
             let id = db()?.create(&doc, &Stamp::now())?;
             writeln!(out, "{id}").ok();
         }
@@ -333,40 +370,23 @@ fn run(cli: Cli) -> Result<(), CliError> {
             print_rows(&mut out, &archive, &rows, json)?;
         }
         Command::Edit { id, file } => {
-            let doc = read_document(&file)?;
+            let doc = vanthu_ops::read_document_json(&file)?;
             db()?.update_draft(id, &doc, &Stamp::now())?;
         }
         Command::Issue { id } => {
-            let mut archive = db()?;
-            let options = render_options(archive.conventions()?);
-            let issued = archive.issue_with_pdf(id, &Stamp::now(), |doc| {
-                vanthu_pdf::render(doc, &options).map_err(|e| e.message_vi())
-            })?;
+            let issued = vanthu_ops::issue(&mut db()?, id, &Stamp::now())?;
             writeln!(out, "{}", issued.symbol).ok();
         }
         Command::Export { id, pdf } => {
             let mut archive = db()?;
-            // An issued document exports as the very PDF that was printed when it was issued.
-            let printed = archive
-                .attachments(id)?
-                .into_iter()
-                .find(|a| a.role == vanthu_archive::AttachmentRole::IssuedPdf);
-            let bytes = match printed {
-                Some(a) => archive.attachment_bytes(a.id)?.1,
-                None => {
-                    let doc = archive.get(id)?;
-                    vanthu_pdf::render(&doc, &render_options(archive.conventions()?))?
-                }
-            };
-            write_file(&pdf, &bytes)?;
-            archive.note_export(id, &pdf.display().to_string(), &Stamp::now())?;
+            let doc = archive.get(id)?;
+            vanthu_ops::export_pdf(&mut archive, &doc, &pdf, &Stamp::now())?;
         }
         Command::ExportJson { file, pdf } => {
-            let doc = read_document(&file)?;
-            write_file(
-                &pdf,
-                &vanthu_pdf::render(&doc, &render_options(Default::default()))?,
-            )?;
+            // No archive: the regulation's layout, as a fresh program prints it.
+            let doc = vanthu_ops::read_document_json(&file)?;
+            let bytes = vanthu_pdf::render(&doc, &Default::default())?;
+            vanthu_ops::write_atomic(&pdf, &bytes)?;
         }
         Command::Delete { id } => db()?.delete_draft(id, &Stamp::now())?,
         Command::Undelete { id } => db()?.restore_draft(id, &Stamp::now())?,
@@ -380,14 +400,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
         Command::Attach { id, files } => {
-            let mut archive = db()?;
-            for path in &files {
-                let bytes = read_input(path, vanthu_archive::MAX_ATTACHMENT_BYTES as u64)?;
-                let name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                let att = archive.attach(id, &name, &bytes, &Stamp::now())?;
+            let atts = vanthu_ops::attach_files(&mut db()?, id, &files, &Stamp::now())?;
+            for att in atts {
                 writeln!(out, "{}\t{}", att.id, att.sha256).ok();
             }
         }
@@ -406,8 +420,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             attachment,
             out: path,
         } => {
-            let (_, bytes) = db()?.attachment_bytes(attachment)?;
-            write_file(&path, &bytes)?;
+            vanthu_ops::save_attachment(&mut db()?, attachment, &path, &Stamp::now())?;
         }
         Command::Verify => {
             let problems = db()?.verify()?;
@@ -431,26 +444,22 @@ fn run(cli: Cli) -> Result<(), CliError> {
             pdf,
             csv,
         } => {
-            let archive = db()?;
             let period = match (year, term) {
                 (Some(y), _) => Period::Year(y),
                 (None, Some(t)) => Period::Term(t),
                 (None, None) => unreachable!("clap requires --year or --term"),
             };
-            let book = vanthu_export::register_book(&archive, period, issuer.as_deref())?;
-            if let Some(path) = pdf {
-                let options = render_options(archive.conventions()?);
-                write_file(&path, &vanthu_pdf::render_register(&book, &options)?)?;
-            }
-            if let Some(path) = csv {
-                write_file(&path, vanthu_export::csv(&book).as_bytes())?;
-            }
-            eprintln!("Sổ có {} văn bản.", book.len());
+            let n = vanthu_ops::write_register(
+                &db()?,
+                period,
+                issuer.as_deref(),
+                pdf.as_deref(),
+                csv.as_deref(),
+            )?;
+            eprintln!("Sổ có {n} văn bản.");
         }
         Command::ExportArchive { dir } => {
-            let mut archive = db()?;
-            let options = render_options(archive.conventions()?);
-            let done = vanthu_export::export_archive(&mut archive, &dir, &options, &Stamp::now())?;
+            let done = vanthu_ops::export_archive(&mut db()?, &dir, &Stamp::now())?;
             eprintln!(
                 "Đã xuất {} văn bản và {} tệp đính kèm vào {}",
                 done.documents,
@@ -460,10 +469,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Backup { file } => db()?.backup(&file, &Stamp::now())?,
         Command::Restore { file } => {
-            let path = match &cli.db {
-                Some(p) => p.clone(),
-                None => vanthu_archive::default_path().ok_or(CliError::NoDataDir)?,
-            };
+            let path = vanthu_ops::archive_path(cli.db.clone())?;
             let aside = Archive::restore(&path, &file, &Stamp::now())?;
             eprintln!("Đã khôi phục. Kho cũ được giữ tại {}", aside.display());
         }
@@ -500,7 +506,56 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 output::profiles(&mut out, &profiles).ok();
             }
         }
+        Command::Layout(command) => run_layout(&mut out, db, command)?,
     }
+    Ok(())
+}
+
+fn run_layout(
+    out: &mut impl Write,
+    db: impl Fn() -> vanthu_ops::Result<Archive>,
+    command: LayoutCommand,
+) -> Result<(), CliError> {
+    let stamp = Stamp::now();
+    let shown = match command {
+        LayoutCommand::Show { format, json } => {
+            let archive = db()?;
+            let settings = layout::settings(&archive, format.format)?;
+            if json {
+                let text = serde_json::to_string_pretty(&settings.profile).expect("serialise");
+                writeln!(out, "{text}").ok();
+            } else {
+                let all = layout::all_settings(&archive, format.format)?;
+                output::layout(out, &settings, &all).ok();
+            }
+            return Ok(());
+        }
+        LayoutCommand::Presets { format, json } => {
+            let settings = layout::settings(&db()?, format.format)?;
+            if json {
+                let text = serde_json::to_string_pretty(&settings.presets).expect("serialise");
+                writeln!(out, "{text}").ok();
+            } else {
+                output::presets(out, &settings).ok();
+            }
+            return Ok(());
+        }
+        LayoutCommand::Set { format, changes } => {
+            let changes = layout::parse_assignments(&changes)?;
+            layout::set(&mut db()?, format.format, &changes, &stamp)?
+        }
+        LayoutCommand::Reset { format } => layout::reset(&mut db()?, format.format, &stamp)?,
+        LayoutCommand::Preset { format, name } => {
+            layout::use_preset(&mut db()?, format.format, &name, &stamp)?
+        }
+        LayoutCommand::Save { format, name } => {
+            layout::save_preset(&mut db()?, format.format, &name, &stamp)?
+        }
+        LayoutCommand::DeletePreset { format, name } => {
+            layout::delete_preset(&mut db()?, format.format, &name, &stamp)?
+        }
+    };
+    output::layout_summary(&mut std::io::stderr(), &shown).ok();
     Ok(())
 }
 
@@ -523,73 +578,4 @@ fn print_rows(
         output::table(out, rows).ok();
     }
     Ok(())
-}
-
-/// Reads a whole input file (`-` is standard input), refusing what cannot be a document before
-/// reading it all.
-fn read_input(path: &Path, max: u64) -> Result<Vec<u8>, CliError> {
-    let read_err = |source| CliError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .take(max + 1)
-            .read_to_end(&mut bytes)
-            .map_err(read_err)?;
-    } else {
-        let file = std::fs::File::open(path).map_err(read_err)?;
-        let len = file.metadata().map_err(read_err)?.len();
-        if len > max {
-            return Err(CliError::TooLarge {
-                path: path.to_owned(),
-                bytes: len,
-                max,
-            });
-        }
-        file.take(max + 1)
-            .read_to_end(&mut bytes)
-            .map_err(read_err)?;
-    }
-    if bytes.len() as u64 > max {
-        return Err(CliError::TooLarge {
-            path: path.to_owned(),
-            bytes: bytes.len() as u64,
-            max,
-        });
-    }
-    Ok(bytes)
-}
-
-fn read_document(path: &Path) -> Result<Document, CliError> {
-    let bytes = read_input(path, MAX_JSON_BYTES)?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| CliError::NotUtf8 {
-        path: path.to_owned(),
-    })?;
-    Document::from_json(text).map_err(|source| CliError::Model {
-        path: path.to_owned(),
-        source,
-    })
-}
-
-fn render_options(conventions: vanthu_model::Conventions) -> vanthu_pdf::RenderOptions {
-    vanthu_pdf::RenderOptions {
-        conventions,
-        ..Default::default()
-    }
-}
-
-fn write_file(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    // Write beside the target and rename, so a failed export never leaves half a file.
-    let tmp = out.with_extension("tmp-vanthu");
-    let write_err = |source| CliError::Write {
-        path: out.to_owned(),
-        source,
-    };
-    std::fs::write(&tmp, bytes).map_err(write_err)?;
-    std::fs::rename(&tmp, out).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        write_err(e)
-    })
 }

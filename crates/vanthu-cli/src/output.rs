@@ -156,3 +156,59 @@ pub fn attachments(out: &mut impl Write, atts: &[Attachment]) -> io::Result<()> 
     }
     Ok(())
 }
+
+/// `vanthu layout show`: the preset in force, then every setting, changed ones marked `*`.
+pub fn layout(
+    out: &mut impl Write,
+    settings: &vanthu_ops::LayoutSettings,
+    all: &[(String, String)],
+) -> io::Result<()> {
+    layout_summary(out, settings)?;
+    for (key, value) in all {
+        let changed = settings
+            .changed
+            .iter()
+            .any(|c| c == &format!("{key}={value}"));
+        let mark = if changed { "*" } else { " " };
+        writeln!(out, "{mark} {key} = {value}")?;
+    }
+    Ok(())
+}
+
+/// The line that says which layout is in force and what differs from the regulation.
+pub fn layout_summary(out: &mut impl Write, s: &vanthu_ops::LayoutSettings) -> io::Result<()> {
+    let preset = s.preset.as_deref().unwrap_or("đã sửa theo văn phòng");
+    writeln!(out, "Thể thức {}: {preset}", s.format.name_vi())?;
+    if !s.changed.is_empty() {
+        writeln!(
+            out,
+            "Khác với quy định ({}): {}",
+            s.presets[0].name,
+            s.changed.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// `vanthu layout presets`.
+pub fn presets(out: &mut impl Write, s: &vanthu_ops::LayoutSettings) -> io::Result<()> {
+    for p in &s.presets {
+        let using = if s.preset.as_deref() == Some(p.name.as_str()) {
+            "*"
+        } else {
+            " "
+        };
+        if p.builtin {
+            writeln!(out, "{using} {}\t(theo quy định)", p.name)?;
+        } else {
+            writeln!(
+                out,
+                "{using} {}\t(lưu {} bởi {})",
+                p.name,
+                date::stamp_vi(&p.saved_at),
+                p.saved_by
+            )?;
+        }
+    }
+    Ok(())
+}

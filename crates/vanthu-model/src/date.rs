@@ -44,6 +44,37 @@ pub fn from_parts(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// A moment of the audit log as a clerk reads it: `2026-11-22T08:15:03+07:00` →
+/// `22/11/2026 08:15`; anything else is returned as it is.
+pub fn stamp_vi(at: &str) -> String {
+    let b = at.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    if b.len() >= 16
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && digits(11..13)
+        && digits(14..16)
+    {
+        format!(
+            "{}/{}/{} {}:{}",
+            &at[8..10],
+            &at[5..7],
+            &at[0..4],
+            &at[11..13],
+            &at[14..16]
+        )
+    } else {
+        at.to_owned()
+    }
+}
+
+/// `2025-03-15` → `15/03/2025`, as tables show a date.
+pub fn short(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
 /// The ISO form used in JSON and in the archive: `2025-02-05`.
 pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -96,6 +127,16 @@ impl DateError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamps_and_short_dates() {
+        assert_eq!(stamp_vi("2026-11-22T08:15:03+07:00"), "22/11/2026 08:15");
+        assert_eq!(stamp_vi("hôm qua"), "hôm qua");
+        assert_eq!(
+            short(NaiveDate::from_ymd_opt(2025, 3, 5).unwrap()),
+            "05/03/2025"
+        );
+    }
 
     #[test]
     fn pads_small_days_and_first_two_months() {

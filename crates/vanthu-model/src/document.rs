@@ -24,6 +24,8 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 2] = [Format::Party, Format::State];
+
     pub fn key(self) -> &'static str {
         match self {
             Format::Party => "party",
@@ -90,6 +92,17 @@ pub enum Secrecy {
 }
 
 impl Secrecy {
+    pub const ALL: [Secrecy; 3] = [Secrecy::Mat, Secrecy::ToiMat, Secrecy::TuyetMat];
+
+    /// How a clerk names the level: `Mật`, `Tối mật`, `Tuyệt mật`.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Secrecy::Mat => "Mật",
+            Secrecy::ToiMat => "Tối mật",
+            Secrecy::TuyetMat => "Tuyệt mật",
+        }
+    }
+
     /// The stamp text: `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
     pub fn mark(self) -> &'static str {
         match self {
@@ -111,6 +124,28 @@ pub enum Urgency {
 }
 
 impl Urgency {
+    pub const ALL: [Urgency; 4] = [
+        Urgency::Khan,
+        Urgency::ThuongKhan,
+        Urgency::HoaToc,
+        Urgency::HoaTocHenGio,
+    ];
+
+    /// How a clerk names the level: `Khẩn`, `Thượng khẩn`, `Hỏa tốc`, `Hỏa tốc hẹn giờ`.
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Urgency::Khan => "Khẩn",
+            Urgency::ThuongKhan => "Thượng khẩn",
+            Urgency::HoaToc => "Hỏa tốc",
+            Urgency::HoaTocHenGio => "Hỏa tốc hẹn giờ",
+        }
+    }
+
+    /// Whether the level exists in documents of `format` (hẹn giờ only in Party ones).
+    pub fn exists_in(self, format: Format) -> bool {
+        self != Urgency::HoaTocHenGio || format == Format::Party
+    }
+
     /// The stamp text: `KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`, `HỎA TỐC HẸN GIỜ`.
     pub fn mark(self) -> &'static str {
         match self {

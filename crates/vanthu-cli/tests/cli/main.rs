@@ -6,6 +6,7 @@ mod bad_input_table;
 mod care;
 mod corpus;
 mod crash;
+mod layout;
 mod numbering;
 
 use std::path::{Path, PathBuf};
