@@ -9,91 +9,65 @@
 //!
 //! Every mutating call takes a [`Stamp`] (when, and which OS user): the backend owns time, and
 //! tests pass a fixed one.
+//!
+//! # Layers
+//!
+//! Dependencies point down, never up or sideways:
+//!
+//! 1. **Bottom** — [`error`](ArchiveError), [`Stamp`], `migrate` (the schema): plain values
+//!    and the SQL files.
+//! 2. **Rows** (`rows/`) — one module per table: its row type, `from_row`, queries and writes,
+//!    working in a connection or transaction the caller gives (documents and their [`Filter`],
+//!    the search index, registers, settings, trash, attachments, layouts, the audit log).
+//!    A row module uses rusqlite, the model, the bottom layer and other row modules only.
+//! 3. **Operations** (`documents`, `issue`, `trash`, `attachments`, `care`, `search`,
+//!    `listing`, `settings`, `layout`, `lists`, `audit`) — the methods of [`Archive`]. Each
+//!    public method owns its transaction, checks, writes through the row layer and logs in the
+//!    same transaction. An operation module uses the row layer and this file's [`Archive`],
+//!    never another operation module.
+//!
+//! This file holds only [`Archive`] itself: opening, and the write transaction.
 
+mod attachments;
 mod audit;
 mod care;
 mod documents;
 mod error;
+mod issue;
 mod layout;
+mod listing;
 mod lists;
 mod migrate;
+mod rows;
 mod search;
+mod settings;
+mod stamp;
+mod trash;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 
-pub use audit::{action_vi, AuditEntry};
-pub use care::{
-    check_attachment, check_attachment_size, media_type, sha256_hex, Attachment, AttachmentRole,
-    VerifyProblem, MAX_ATTACHMENT_BYTES,
-};
-pub use documents::{DocumentSummary, Filter, Issued};
+pub use care::VerifyProblem;
 pub use error::{ArchiveError, ErrorCode, Result};
-pub use layout::{LayoutPreset, StoredLayout};
 pub use lists::{IssuerProfile, RecipientList, Signer};
 pub use migrate::SCHEMA_VERSION;
+pub use rows::attachments::{
+    check_attachment, check_attachment_size, media_type, sha256_hex, Attachment, AttachmentRole,
+    MAX_ATTACHMENT_BYTES,
+};
+pub use rows::audit::{AuditAction, AuditEntry};
+pub use rows::documents::{DocumentSummary, Filter, Issued};
+pub use rows::layout::{LayoutPreset, StoredLayout};
 pub use search::SearchHit;
-use vanthu_model::Conventions;
+pub use stamp::Stamp;
 
-/// `PRAGMA application_id` of a VănThư archive ("VTHU"), so another SQLite file is never
-/// mistaken for one.
-pub(crate) const APPLICATION_ID: i64 = 0x5654_4855;
+use migrate::APPLICATION_ID;
 
 /// How long a writer waits for another one before giving up. Issuing takes milliseconds; a
 /// minute covers a burst of sixteen processes and a slow disk without an error for the clerk.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// When and by whom a change was made; written to the audit log and the row timestamps.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamp {
-    /// RFC 3339 local time with offset.
-    pub at: String,
-    /// The OS user.
-    pub by: String,
-}
-
-impl Stamp {
-    /// Now, by the current OS user.
-    pub fn now() -> Stamp {
-        let by = ["USER", "USERNAME", "LOGNAME"]
-            .iter()
-            .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
-            .or_else(os_user)
-            .unwrap_or_else(|| "không rõ".to_owned());
-        Stamp {
-            at: chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-            by,
-        }
-    }
-
-    /// The calendar day of the stamp (for undated historical records), today if unparsable.
-    pub fn day(&self) -> chrono::NaiveDate {
-        chrono::DateTime::parse_from_rfc3339(&self.at)
-            .map(|t| t.date_naive())
-            .unwrap_or_else(|_| chrono::Local::now().date_naive())
-    }
-}
-
-/// The name of the process's user from the system's account list, for when the environment
-/// does not say (a service, a bare container).
-#[cfg(target_os = "linux")]
-fn os_user() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
-    std::fs::read_to_string("/etc/passwd")
-        .ok()?
-        .lines()
-        .map(|l| l.split(':').collect::<Vec<_>>())
-        .find(|f| f.len() > 2 && f[2] == uid)
-        .map(|f| f[0].to_owned())
-}
-
-#[cfg(not(target_os = "linux"))]
-fn os_user() -> Option<String> {
-    None
-}
 
 /// The archive file where the desktop app keeps it: the platform data directory under the
 /// app's identifier (`~/.local/share/vn.vanthu.app`, `%APPDATA%\vn.vanthu.app`), so the CLI and
@@ -102,6 +76,7 @@ pub fn default_path() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.data_dir().join("vn.vanthu.app").join("vanthu.sqlite3"))
 }
 
+/// An open archive. Operations are its methods, spread over the operation modules.
 pub struct Archive {
     conn: Connection,
     path: PathBuf,
@@ -165,31 +140,12 @@ impl Archive {
             conn,
             path: path.to_owned(),
         };
-        migrate::migrate(&mut archive.conn, APPLICATION_ID)?;
+        migrate::migrate(&mut archive.conn)?;
         Ok(archive)
     }
 
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// The settings where the sources of the regulations disagree (e.g. the Party abbreviation
-    /// of Quy định).
-    pub fn conventions(&self) -> Result<Conventions> {
-        conventions_tx(&self.conn)
-    }
-
-    pub fn set_conventions(&mut self, conventions: &Conventions, stamp: &Stamp) -> Result<()> {
-        let tx = self.write_tx("save settings")?;
-        let json = serde_json::to_string(conventions).expect("settings serialise");
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('conventions', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [&json],
-        )
-        .map_err(ArchiveError::sqlite("save settings"))?;
-        audit::append(&tx, stamp, "settings", None, &json)?;
-        tx.commit().map_err(ArchiveError::sqlite("save settings"))
     }
 
     /// A write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so that a
@@ -198,25 +154,5 @@ impl Archive {
         self.conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(ArchiveError::sqlite(context))
-    }
-}
-
-fn conventions_tx(conn: &Connection) -> Result<Conventions> {
-    let json: Option<String> = conn
-        .prepare_cached("SELECT value FROM settings WHERE key = 'conventions'")
-        .and_then(|mut st| st.query_row([], |r| r.get(0)).optional())
-        .map_err(ArchiveError::sqlite("read settings"))?;
-    // Settings written by this program always parse; anything else falls back to the defaults.
-    Ok(json
-        .and_then(|j| serde_json::from_str(&j).ok())
-        .unwrap_or_default())
-}
-
-#[cfg(all(test, target_os = "linux"))]
-mod tests {
-    #[test]
-    fn the_log_names_a_user_even_when_the_environment_does_not() {
-        let name = super::os_user().expect("the process's user is in /etc/passwd");
-        assert!(!name.is_empty() && !name.contains(':'), "{name:?}");
     }
 }

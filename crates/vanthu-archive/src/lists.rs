@@ -8,7 +8,8 @@ use ts_rs::TS;
 use vanthu_model::{text, Format, Recipient};
 
 use crate::error::{ArchiveError, Result};
-use crate::{audit, Archive, Stamp};
+use crate::rows::audit::{self, AuditAction};
+use crate::{Archive, Stamp};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -120,7 +121,7 @@ impl Archive {
         audit::append(
             &tx,
             stamp,
-            "issuer-profile",
+            AuditAction::IssuerProfile,
             None,
             &format!("{code} {name}"),
         )?;
@@ -157,7 +158,13 @@ impl Archive {
     }
 
     pub fn delete_issuer_profile(&mut self, id: i64, stamp: &Stamp) -> Result<()> {
-        self.delete_row("issuer_profiles", "issuer profile", id, stamp)
+        self.delete_row(
+            "issuer_profiles",
+            "issuer profile",
+            AuditAction::DeleteIssuerProfile,
+            id,
+            stamp,
+        )
     }
 
     pub fn save_signer(&mut self, s: &Signer, stamp: &Stamp) -> Result<i64> {
@@ -188,7 +195,7 @@ impl Archive {
                 tx.last_insert_rowid()
             }
         };
-        audit::append(&tx, stamp, "signer", None, &name)?;
+        audit::append(&tx, stamp, AuditAction::Signer, None, &name)?;
         tx.commit()
             .map_err(ArchiveError::sqlite("save the signer"))?;
         Ok(id)
@@ -214,7 +221,7 @@ impl Archive {
     }
 
     pub fn delete_signer(&mut self, id: i64, stamp: &Stamp) -> Result<()> {
-        self.delete_row("signers", "signer", id, stamp)
+        self.delete_row("signers", "signer", AuditAction::DeleteSigner, id, stamp)
     }
 
     /// Adds (no id) or replaces (with id) a recipient list, items in the given order.
@@ -248,7 +255,7 @@ impl Archive {
             )
             .map_err(err())?;
         }
-        audit::append(&tx, stamp, "recipient-list", None, &name)?;
+        audit::append(&tx, stamp, AuditAction::RecipientList, None, &name)?;
         tx.commit()
             .map_err(ArchiveError::sqlite("save the recipient list"))?;
         Ok(id)
@@ -299,13 +306,20 @@ impl Archive {
     }
 
     pub fn delete_recipient_list(&mut self, id: i64, stamp: &Stamp) -> Result<()> {
-        self.delete_row("recipient_lists", "recipient list", id, stamp)
+        self.delete_row(
+            "recipient_lists",
+            "recipient list",
+            AuditAction::DeleteRecipientList,
+            id,
+            stamp,
+        )
     }
 
     fn delete_row(
         &mut self,
         table: &str,
         what: &'static str,
+        action: AuditAction,
         id: i64,
         stamp: &Stamp,
     ) -> Result<()> {
@@ -314,7 +328,7 @@ impl Archive {
             .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
             .map_err(ArchiveError::sqlite("delete"))?;
         changed(n, what, id)?;
-        audit::append(&tx, stamp, &format!("delete {what}"), None, &id.to_string())?;
+        audit::append(&tx, stamp, action, None, &id.to_string())?;
         tx.commit().map_err(ArchiveError::sqlite("delete"))
     }
 }

@@ -12,10 +12,14 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_layout.sql"),
 ];
 
+/// `PRAGMA application_id` of a VănThư archive ("VTHU"), so another SQLite file is never
+/// mistaken for one.
+pub(crate) const APPLICATION_ID: i64 = 0x5654_4855;
+
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-pub(crate) fn migrate(conn: &mut Connection, application_id: i64) -> Result<()> {
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let current = |conn: &Connection| -> Result<i64> {
         conn.query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(ArchiveError::sqlite("read the schema version"))
@@ -39,7 +43,7 @@ pub(crate) fn migrate(conn: &mut Connection, application_id: i64) -> Result<()> 
             .map_err(ArchiveError::sqlite("upgrade the archive"))?;
     }
     tx.execute_batch(&format!(
-        "PRAGMA application_id = {application_id}; PRAGMA user_version = {SCHEMA_VERSION};"
+        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
     ))
     .map_err(ArchiveError::sqlite("upgrade the archive"))?;
     tx.commit()

@@ -1,11 +1,11 @@
 //! Search as a clerk types: with or without diacritics, by a half-remembered phrase or by a
 //! symbol (`82-KH/ĐU`).
 //!
-//! The index (FTS5) holds folded text — lowercase, no marks, đ → d — cut into words by the same
-//! rules that cut the query ([`vanthu_model::text`]), so `sinh hoat chi bo mau`, `Đảng uỷ` and
-//! `Đảng ủy` all meet the same words. A fourth column keeps the words with their marks; when
-//! the query has marks, documents that hold them exactly come first. A query that is a
-//! document's symbol puts that document first of all.
+//! The index (FTS5, [`crate::rows::index`]) holds folded text cut into words by the same rules
+//! that cut the query, so `sinh hoat chi bo mau`, `Đảng uỷ` and `Đảng ủy` all meet the same
+//! words. A fourth column keeps the words with their marks; when the query has marks,
+//! documents that hold them exactly come first. A query that is a document's symbol puts that
+//! document first of all.
 //!
 //! Order: the document whose symbol was typed; then documents with the typed marks; then those
 //! with every word in the title, then in the other fields (issuer, signer, recipients…); then
@@ -15,19 +15,16 @@
 //! tried and dropped: its word statistics read every match of every word, 15 ms per query
 //! at 100,000 documents, and clerks look for the title they remember, not term weights.)
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use rusqlite::types::ToSql;
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
-use vanthu_model::{text, Document};
+use vanthu_model::text;
 
-use crate::documents::{
-    filter_sql, filter_sql_with, summary_from_row, DocumentSummary, Filter, SUMMARY_COLUMNS,
-};
 use crate::error::{ArchiveError, Result};
+use crate::rows::documents::{
+    summary_columns, summary_from_row, DocumentSummary, Filter, TrashRule,
+};
 use crate::Archive;
 
 /// How many of the newest matches are ranked.
@@ -42,144 +39,6 @@ pub struct SearchHit {
     /// (symbol, issuer, signer, recipients…); higher first, after symbol and exact-mark matches.
     #[ts(type = "number")]
     pub relevance: i64,
-}
-
-/// The folded words of a symbol or query, joined: `82-KH/ĐU` and `82 kh du` meet here.
-pub(crate) fn symbol_key(s: &str) -> String {
-    text::folded_words(s).join(" ")
-}
-
-/// The text a document is indexed by, worked out apart from the database so that a batch
-/// import can fold the next documents on another core while this one is written.
-///
-/// Each column holds every distinct word once. With column-level detail FTS5 counts a word at
-/// most once per column anyway, so repeats would only cost indexing time (about half of it for
-/// a plan's body). The `exact` column holds only the distinct words that carry marks (or đ):
-/// an unmarked word is the same folded or not.
-pub(crate) struct IndexText {
-    title: String,
-    body: String,
-    meta: String,
-    exact: String,
-}
-
-impl IndexText {
-    pub(crate) fn of(doc: &Document) -> IndexText {
-        let meta = meta_text(doc);
-        let mut exact = String::new();
-        for part in [&doc.title, &meta, &doc.body] {
-            exact.push_str(&text::lower_exact(part));
-            exact.push(' ');
-        }
-        IndexText {
-            title: folded(&doc.title),
-            body: folded(&doc.body),
-            meta: folded(&meta),
-            exact: marked(&exact),
-        }
-    }
-
-    /// Adds a symbol given after the text was worked out (a historical record's, which the
-    /// register spells).
-    pub(crate) fn add_symbol(&mut self, symbol: &str) {
-        self.meta.push(' ');
-        self.meta.push_str(&folded(symbol));
-        self.exact.push(' ');
-        self.exact.push_str(&marked(&text::lower_exact(symbol)));
-    }
-}
-
-fn folded(s: &str) -> String {
-    let mut all = String::with_capacity(s.len());
-    text::push_folded_words(s, &mut all);
-    distinct(all.split_ascii_whitespace())
-}
-
-fn marked(lower: &str) -> String {
-    distinct(
-        lower
-            .split(|c: char| !text::is_word_char(c))
-            .filter(|w| !w.is_ascii()),
-    )
-}
-
-/// (Re)indexes one document inside the caller's transaction.
-pub(crate) fn index_tx(conn: &Connection, id: i64, doc: &Document, replace: bool) -> Result<()> {
-    write_index(conn, id, &IndexText::of(doc), replace)
-}
-
-pub(crate) fn write_index(
-    conn: &Connection,
-    id: i64,
-    text: &IndexText,
-    replace: bool,
-) -> Result<()> {
-    let err = || ArchiveError::sqlite("update the search index");
-    if replace {
-        conn.execute("DELETE FROM documents_fts WHERE rowid = ?1", [id])
-            .map_err(err())?;
-    }
-    conn.prepare_cached(
-        "INSERT INTO documents_fts (rowid, title, body, meta, exact) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )
-    .and_then(|mut st| {
-        st.execute(rusqlite::params![
-            id, text.title, text.body, text.meta, text.exact
-        ])
-    })
-    .map_err(err())?;
-    Ok(())
-}
-
-/// The words, each once, joined by spaces.
-fn distinct<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut seen: HashSet<&str, BuildHasherDefault<WordHasher>> = HashSet::default();
-    let mut out = String::new();
-    for w in words.filter(|w| !w.is_empty()) {
-        if seen.insert(w) {
-            out.push_str(w);
-            out.push(' ');
-        }
-    }
-    out
-}
-
-/// A multiply-rotate hash (FxHash's): words are short and not attacker-chosen, and the default
-/// SipHash was a tenth of the import time.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Everything about a document other than its title and body that a clerk may search by.
-fn meta_text(doc: &Document) -> String {
-    let mut parts: Vec<&str> = vec![
-        doc.symbol.as_deref().unwrap_or(""),
-        &doc.issuer.parent,
-        &doc.issuer.name,
-        &doc.issuer.code,
-        &doc.signature.authority,
-        &doc.signature.position,
-        &doc.signature.name,
-        &doc.place,
-        &doc.archive,
-        doc.kind.map_or("", |k| k.name()),
-    ];
-    for r in &doc.recipients {
-        parts.push(&r.name);
-        parts.push(&r.note);
-    }
-    parts.retain(|p| !p.is_empty());
-    parts.join("\n")
 }
 
 /// An FTS5 query that ANDs the words; the last one as a prefix while the clerk is still typing.
@@ -221,15 +80,17 @@ impl Archive {
             .collect();
         let exact_q = (!marked.is_empty())
             .then(|| format!("{folded_q} AND exact : ({})", match_expr(&marked, false)));
-        let (cond, filter_args) = filter_sql(filter);
-        let filter_params: Vec<&dyn ToSql> = filter_args.iter().map(|b| b.as_ref()).collect();
-        let and_cond = cond.replacen("WHERE", "AND", 1);
+        // `documents.`: the FTS table has columns of its own (title, body).
+        let clause = filter.clause("documents.", TrashRule::Exact);
+        let filter_params = clause.params();
+        let columns = summary_columns("documents.");
 
         // The document whose symbol this is, wherever it sits in the archive.
         let key = words.join(" ");
         let mut hits: Vec<SearchHit> = {
             let sql = format!(
-                "SELECT {SUMMARY_COLUMNS}, 3 FROM documents WHERE symbol_key = ? {and_cond}"
+                "SELECT {columns}, 3 FROM documents WHERE symbol_key = ? {}",
+                clause.and_sql()
             );
             let mut params: Vec<&dyn ToSql> = vec![&key];
             params.extend(filter_params.iter().copied());
@@ -237,22 +98,22 @@ impl Archive {
         };
 
         // The oldest document of the ranking window: the RANK_WINDOW-th newest match.
-        let (window_cond, window_args) = filter_sql_with(filter, false);
-        let window_params: Vec<&dyn ToSql> = window_args.iter().map(|b| b.as_ref()).collect();
-        let window_and = window_cond.replacen("WHERE", "AND", 1);
-        let window_sql = if window_cond.is_empty() {
+        let window = filter.clause("documents.", TrashRule::LetIn);
+        let window_sql = if window.is_empty() {
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?
              ORDER BY rowid DESC LIMIT 1 OFFSET ?"
                 .to_owned()
         } else {
             format!(
-                "SELECT id FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid
-                 WHERE documents_fts MATCH ? {window_and} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?"
+                "SELECT documents.id FROM documents_fts
+                 JOIN documents ON documents.id = documents_fts.rowid
+                 WHERE documents_fts MATCH ? {} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?",
+                window.and_sql()
             )
         };
         let offset = (RANK_WINDOW - 1) as i64;
         let mut params: Vec<&dyn ToSql> = vec![&folded_q];
-        params.extend(window_params.iter().copied());
+        params.extend(window.params());
         params.push(&offset);
         let floor: i64 = self
             .conn
@@ -265,14 +126,15 @@ impl Archive {
             "id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?)";
         let exact_hit = if exact_q.is_some() { in_column } else { "0" };
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, 2 * ({in_column}) + ({in_column}) AS relevance,
+            "SELECT {columns}, 2 * ({in_column}) + ({in_column}) AS relevance,
                 {exact_hit} AS exact_hit
              FROM (SELECT rowid AS hit_id FROM documents_fts
                    WHERE documents_fts MATCH ? AND rowid >= ?) AS hits
              JOIN documents ON documents.id = hits.hit_id
-             {cond}
-             ORDER BY exact_hit DESC, relevance DESC, date DESC, id DESC
-             LIMIT ?"
+             {}
+             ORDER BY exact_hit DESC, relevance DESC, documents.date DESC, documents.id DESC
+             LIMIT ?",
+            clause.where_sql()
         );
         let fetch = (limit + hits.len()) as i64;
         let title_q = format!("title : ({words_q})");
@@ -294,9 +156,7 @@ impl Archive {
         hits.truncate(limit);
         Ok(hits)
     }
-}
 
-impl Archive {
     /// Runs a query whose columns are the summary's, then the relevance.
     fn hits(&self, sql: &str, params: &[&dyn ToSql]) -> Result<Vec<SearchHit>> {
         let mut stmt = self
