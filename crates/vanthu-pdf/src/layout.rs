@@ -6,12 +6,12 @@
 //! header (two columns), title block, body, closing block (Nơi nhận | signature). Every size,
 //! string and distance comes from the [`Profile`].
 
-use vanthu_model::{date, numbering, Document, Kind, Status};
+use vanthu_model::markup::{self, BlockKind};
+use vanthu_model::{date, numbering, Document, Kind, Recipient, Status};
 
 use crate::error::PdfError;
 use crate::fonts::FontSet;
 use crate::linebreak::{break_lines, Mode, Piece, Word};
-use crate::markup::{self, BlockKind};
 use crate::profile::{Face, MarkStyle, Profile, Separator, TextStyle};
 use crate::units::{Mm, Pt};
 use crate::RenderOptions;
@@ -975,18 +975,7 @@ impl Layout<'_> {
             let style = p.recipient;
             let lead = style.size.to_mm() * p.recipient_line;
             let mut baseline = b0 + self.lead(p.recipients_label_style);
-            let mut entries: Vec<String> = doc
-                .recipients
-                .iter()
-                .map(|r| {
-                    let name = r.name.trim_end_matches([',', ';', '.']);
-                    if r.note.is_empty() {
-                        name.to_owned()
-                    } else {
-                        format!("{name} ({})", r.note.trim_matches(['(', ')']))
-                    }
-                })
-                .collect();
+            let mut entries: Vec<String> = doc.recipients.iter().map(Recipient::line).collect();
             if !doc.archive.is_empty() {
                 entries.push(doc.archive.trim_end_matches([',', ';', '.']).to_owned());
             }

@@ -15,7 +15,6 @@ mod error;
 mod fonts;
 mod layout;
 mod linebreak;
-mod markup;
 mod profile;
 mod register;
 mod settings;
