@@ -24,9 +24,11 @@
 //!    `listing`, `settings`, `layout`, `lists`, `audit`) — the methods of [`Archive`]. Each
 //!    public method owns its transaction, checks, writes through the row layer and logs in the
 //!    same transaction. An operation module uses the row layer and this file's [`Archive`],
-//!    never another operation module.
+//!    never another operation module. (`lists` still holds the SQL of its own four tables,
+//!    which no other operation writes; it is the next candidate for a `rows/lists.rs`.)
 //!
-//! This file holds only [`Archive`] itself: opening, and the write transaction.
+//! This file holds only [`Archive`] itself — opening, the default path, the write
+//! transaction — and the public names.
 
 mod attachments;
 mod audit;
