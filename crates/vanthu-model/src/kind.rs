@@ -4,6 +4,8 @@
 //! Party types and abbreviations follow 36-HD/VPTW (spec §1.5), State ones NĐ 30/2020 Phụ lục
 //! III (spec §2.5). Where the sources disagree — the Party abbreviation of Quy định, `QĐi` in
 //! the 36-HD era, `QĐ` since 2021 — the value is a [`Conventions`] setting, not a constant.
+//! Thư công, added by Quy định 399-QĐ/TW, has no abbreviation in those sources; the one it
+//! has here is a choice, recorded on its row.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -44,7 +46,9 @@ pub enum Kind {
     PhieuGui,
     PhieuChuyen,
     PhieuBao,
-    /// Added after the others: archives store the key, and the table is in declaration order.
+    /// Thư công, a Party type since Quy định 399-QĐ/TW; last because it came last (the
+    /// table is in declaration order; archives store the key). Its Party abbreviation is a
+    /// choice, not a citation: see its row in the type table.
     ThuCong,
 }
 
@@ -63,8 +67,9 @@ pub struct KindInfo {
     pub state: Option<&'static str>,
 }
 
+/// Rows may carry doc comments (why a value is what it is); they document the source only.
 macro_rules! table {
-    ($($kind:ident $key:literal $name:literal $party:expr, $state:expr;)*) => {
+    ($($(#[doc = $doc:literal])* $kind:ident $key:literal $name:literal $party:expr, $state:expr;)*) => {
         const TABLE: &[KindInfo] = &[
             $(KindInfo { kind: Kind::$kind, key: $key, name: $name, party: $party, state: $state },)*
         ];
@@ -102,13 +107,13 @@ table! {
     PhieuGui "phieu_gui" "Phiếu gửi" None, Some("PG");
     PhieuChuyen "phieu_chuyen" "Phiếu chuyển" None, Some("PC");
     PhieuBao "phieu_bao" "Phiếu báo" None, Some("PB");
-    // Thư công: a Party type in Quy định 399-QĐ/TW (09/01/2026). UNCERTAIN: the abbreviation.
-    // Party thư công seen in practice carry no symbol, but the symbol code path has no clean
-    // form for an empty Party abbreviation (`82-/ĐU`), so it takes `TC` — free among Party
-    // abbreviations (Thông cáo has none in this table; its State `TC` is another format) and
-    // checked by `no_two_types_share_an_abbreviation`. Change it here if the 399-QĐ/TW appendix
-    // gives another. State: NĐ 30/2020 also names thư công but gives it no abbreviation in
-    // Phụ lục III; until that is checked it stays Party-only.
+    /// Thư công (Quy định 399-QĐ/TW, 09/01/2026). UNCERTAIN: its Party abbreviation `TC` is
+    /// a choice, not a citation. Party thư công seen in practice carry no symbol, but a Party
+    /// symbol has no clean form without an abbreviation (`82-/ĐU`), so the type takes `TC`:
+    /// free among Party abbreviations (Thông cáo has none in this table; the State `TC` of
+    /// Thông cáo is another format), as `no_two_types_share_an_abbreviation` checks. If the
+    /// regulation's appendix gives another, change it here. Not a State type yet: NĐ 30/2020
+    /// names thư công too, but its Phụ lục III gives no abbreviation to check against.
     ThuCong "thu_cong" "Thư công" Some("TC"), None;
 }
 

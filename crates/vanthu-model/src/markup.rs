@@ -56,9 +56,6 @@ impl Block {
 /// that `-----` (a drawn rule) and `-5 °C` stay text.
 pub const ITEM_MARKERS: [(&str, usize); 4] = [("-", 0), ("–", 0), ("•", 0), ("+", 1)];
 
-/// The end mark both regulations print after the last word of the body.
-pub const DEFAULT_END_MARK: &str = "./.";
-
 /// A heading that reads like a title (short, no closing punctuation) is styled whole; a
 /// numbered paragraph only up to its colon, or just its number.
 const TITLE_MAX_CHARS: usize = 120;
