@@ -1,9 +1,7 @@
 //! The window's side of archive care: the signed scans of a document, the trash, the audit
 //! log, backup and restore, verification, the printed register and the readable export.
-//! Every rule is in `vanthu-archive` and `vanthu-export` (and tested there, and through the
+//! Every rule is in `vanthu-ops` and the crates below it (tested there, and through the
 //! `vanthu` command); these commands pick the files and run the long work off the main thread.
-
-use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, State};
@@ -11,7 +9,7 @@ use ts_rs::TS;
 use vanthu_archive::{Attachment, AuditEntry, DocumentSummary, Stamp, VerifyProblem};
 use vanthu_export::Period;
 
-use crate::commands::{render_options, show_file, Store};
+use crate::commands::{show_file, Store};
 use crate::dialogs::{self, Ask};
 use crate::error::{AppError, ErrorCode, Result};
 
@@ -19,18 +17,13 @@ use crate::error::{AppError, ErrorCode, Result};
 const LOG_SHOWN: usize = 500;
 
 /// Runs `f` on a blocking thread with the archive store, so the window never waits on it.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     app: AppHandle,
     f: impl FnOnce(&Store) -> Result<T> + Send + 'static,
 ) -> Result<T> {
     tauri::async_runtime::spawn_blocking(move || f(&app.state::<Store>()))
         .await
         .map_err(|e| AppError::new(ErrorCode::Archive, format!("Việc bị gián đoạn: {e}")))?
-}
-
-/// `2026-11-22`, for the names of backups and exports.
-fn today() -> String {
-    vanthu_model::date::iso(Stamp::now().day())
 }
 
 #[tauri::command]
@@ -55,39 +48,9 @@ pub async fn attach_files(app: AppHandle, id: i64) -> Result<Vec<Attachment>> {
         return Ok(Vec::new());
     }
     blocking(app, move |store| {
-        let files = picked
-            .iter()
-            .map(|p| read_attachment(p))
-            .collect::<Result<Vec<_>>>()?;
-        let stamp = Stamp::now();
-        store.with(|a| {
-            files
-                .iter()
-                .map(|(name, bytes)| a.attach(id, name, bytes, &stamp))
-                .collect()
-        })
+        store.ops(|a| vanthu_ops::attach_files(a, id, &picked, &Stamp::now()))
     })
     .await
-}
-
-/// Reads a file to attach: its name, and its bytes once its size and content pass.
-fn read_attachment(path: &Path) -> Result<(String, Vec<u8>)> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let len = std::fs::metadata(path)
-        .map_err(|e| AppError::file("đọc được", path, &e))?
-        .len();
-    vanthu_archive::check_attachment_size(&name, len)?;
-    let bytes = std::fs::read(path).map_err(|e| AppError::file("đọc được", path, &e))?;
-    vanthu_archive::check_attachment(&name, &bytes)?;
-    Ok((name, bytes))
-}
-
-/// A stored attachment name as a file name: it must not reach outside the folder it is put in.
-fn file_name(stored: &str) -> String {
-    stored.replace(['/', '\\', ':'], "_")
 }
 
 /// Opens an attachment in the system's viewer (after checking its SHA-256). Returns the path
@@ -100,7 +63,7 @@ pub async fn open_attachment(app: AppHandle, id: i64) -> Result<String> {
         show_file(
             &handle,
             "dinh-kem",
-            &format!("{}-{}", att.id, file_name(&att.file_name)),
+            &format!("{}-{}", att.id, vanthu_ops::attachment_file_name(&att)),
             &bytes,
         )
     })
@@ -111,7 +74,7 @@ pub async fn open_attachment(app: AppHandle, id: i64) -> Result<String> {
 /// document). `None` when the clerk cancels.
 #[tauri::command]
 pub async fn save_attachment(app: AppHandle, id: i64) -> Result<Option<String>> {
-    let name = file_name(&app.state::<Store>().with(|a| a.attachment(id))?.file_name);
+    let name = vanthu_ops::attachment_file_name(&app.state::<Store>().with(|a| a.attachment(id))?);
     let Some(target) = dialogs::save_path(
         &app,
         Ask {
@@ -123,11 +86,8 @@ pub async fn save_attachment(app: AppHandle, id: i64) -> Result<Option<String>> 
         return Ok(None);
     };
     blocking(app, move |store| {
-        let (att, bytes) = store.with(|a| a.attachment_bytes(id))?;
-        std::fs::write(&target, bytes).map_err(|e| AppError::file("ghi được", &target, &e))?;
-        let shown = target.display().to_string();
-        store.with(|a| a.note_export(att.document_id, &shown, &Stamp::now()))?;
-        Ok(Some(shown))
+        store.ops(|a| vanthu_ops::save_attachment(a, id, &target, &Stamp::now()))?;
+        Ok(Some(target.display().to_string()))
     })
     .await
 }
@@ -168,7 +128,7 @@ pub async fn backup_archive(app: AppHandle) -> Result<Option<String>> {
             title: "Sao lưu kho văn bản",
             filter: ("Bản sao lưu VănThư", &["sqlite3"]),
         },
-        &format!("vanthu-sao-luu-{}.sqlite3", today()),
+        &vanthu_ops::backup_file_name(&Stamp::now()),
     ) else {
         return Ok(None);
     };
@@ -257,10 +217,7 @@ pub async fn register_book(
             ))
         }
     };
-    let stem = match period {
-        Period::Year(y) => format!("So van ban di {y}"),
-        Period::Term(t) => format!("So van ban di nhiem ky {}", vanthu_model::date::iso(t)),
-    };
+    let stem = vanthu_ops::register_file_stem(period);
     let csv_target = if request.csv {
         let target = dialogs::save_path(
             &app,
@@ -279,23 +236,19 @@ pub async fn register_book(
     };
     let handle = app.clone();
     blocking(app, move |store| {
-        let (book, options) = store.run(|a| {
-            let book = vanthu_export::register_book(a, period, request.issuer.as_deref())?;
-            Ok((book, render_options(a.conventions()?)))
-        })?;
-        let documents = book.len() as u32;
-        let path = match csv_target {
+        let issuer = request.issuer.as_deref();
+        let (documents, path) = match csv_target {
             Some(target) => {
-                let text = vanthu_export::csv(&book);
-                std::fs::write(&target, text)
-                    .map_err(|e| AppError::file("ghi được", &target, &e))?;
-                target.display().to_string()
+                let n = store
+                    .ops(|a| vanthu_ops::write_register(a, period, issuer, None, Some(&target)))?;
+                (n, target.display().to_string())
             }
             None => {
-                let pdf = vanthu_pdf::render_register(&book, &options)?;
-                show_file(&handle, "so", &format!("{stem}.pdf"), &pdf)?
+                let (n, pdf) = store.ops(|a| vanthu_ops::register_pdf(a, period, issuer))?;
+                (n, show_file(&handle, "so", &format!("{stem}.pdf"), &pdf)?)
             }
         };
+        let documents = documents as u32;
         Ok(Some(RegisterWritten { path, documents }))
     })
     .await
@@ -318,16 +271,8 @@ pub async fn export_archive(app: AppHandle) -> Result<Option<ArchiveExported>> {
         return Ok(None);
     };
     blocking(app, move |store| {
-        let dir = fresh_folder(&parent, &format!("VanThu-kho-{}", today()));
-        let done = store.run(|a| {
-            let options = render_options(a.conventions()?);
-            Ok(vanthu_export::export_archive(
-                a,
-                &dir,
-                &options,
-                &Stamp::now(),
-            )?)
-        })?;
+        let (dir, done) =
+            store.ops(|a| vanthu_ops::export_archive_into(a, &parent, &Stamp::now()))?;
         Ok(Some(ArchiveExported {
             path: dir.display().to_string(),
             documents: done.documents as u32,
@@ -335,16 +280,4 @@ pub async fn export_archive(app: AppHandle) -> Result<Option<ArchiveExported>> {
         }))
     })
     .await
-}
-
-/// `parent/name`, or `parent/name (2)`, … — the first that does not exist yet.
-fn fresh_folder(parent: &Path, name: &str) -> PathBuf {
-    let first = parent.join(name);
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| parent.join(format!("{name} ({n})")))
-        .find(|p| !p.exists())
-        .expect("some numbered name is free")
 }

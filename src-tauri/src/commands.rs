@@ -8,23 +8,18 @@ use std::sync::Mutex;
 use chrono::Datelike;
 
 use serde::{Deserialize, Serialize};
-use tauri::ipc::Response;
+use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 use vanthu_archive::{
-    Archive, AttachmentRole, DocumentSummary, Filter, Issued, IssuerProfile, RecipientList, Signer,
-    Stamp,
+    Archive, DocumentSummary, Filter, Issued, IssuerProfile, RecipientList, Signer, Stamp,
 };
-use vanthu_import::Warning;
-use vanthu_model::{validate, Document, Format, Kind, Problem, Purpose, Status};
-use vanthu_pdf::RenderOptions;
+use vanthu_model::{validate, Document, Kind, Problem, Purpose, Recipient, Status};
+use vanthu_ops::{ImportedFile, Vocabulary};
 
 use crate::dialogs::{self, Ask};
 use crate::error::{AppError, ErrorCode, Result};
-
-/// How many daily backups the app keeps.
-const BACKUPS_KEPT: usize = 14;
 
 /// The archive the window works on. A failure to open it is kept and returned by every
 /// command, so the window still opens and says what is wrong instead of vanishing.
@@ -49,17 +44,17 @@ impl Store {
     /// The automatic daily backup: a dated copy in `sao-luu/` beside the archive, once a day,
     /// the newest 14 kept. A failure is reported on stderr and never stops the app from opening.
     pub fn daily_backup(&self) {
-        let Some(dir) = self.path.parent().map(|d| d.join("sao-luu")) else {
-            return;
-        };
-        let stamp = Stamp::now();
-        let today = stamp.day();
-        if let Err(e) = self.with(|a| a.daily_backup(&dir, today, BACKUPS_KEPT, &stamp)) {
+        if let Err(e) = self.ops(|a| vanthu_ops::daily_backup(a, &Stamp::now())) {
             eprintln!("vanthu: automatic backup failed: {}", e.message);
         }
     }
 
     pub fn with<T>(&self, f: impl FnOnce(&mut Archive) -> vanthu_archive::Result<T>) -> Result<T> {
+        self.run(|a| f(a).map_err(AppError::from))
+    }
+
+    /// As [`Store::with`], for an operation of `vanthu-ops`.
+    pub fn ops<T>(&self, f: impl FnOnce(&mut Archive) -> vanthu_ops::Result<T>) -> Result<T> {
         self.run(|a| f(a).map_err(AppError::from))
     }
 
@@ -88,17 +83,6 @@ impl Store {
     }
 }
 
-/// One entry of the type list in the form.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct KindOption {
-    pub kind: Kind,
-    pub name: String,
-    /// Whether the type exists in Party documents.
-    pub party: bool,
-    /// Whether the type exists in State documents.
-    pub state: bool,
-}
-
 /// The archive table's filters.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct ListFilter {
@@ -115,33 +99,36 @@ pub struct DocumentPage {
     pub total: u32,
 }
 
-/// What importing one file gave.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ImportedFile {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub status: Status,
-    pub symbol: Option<String>,
-    pub title: String,
-    pub warnings: Vec<Warning>,
-}
-
 /// Where the archive is, for the settings screen.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ArchiveInfo {
     pub path: String,
 }
 
+/// The words the form shows for formats, types, marks and statuses.
 #[tauri::command]
-pub fn kinds() -> Vec<KindOption> {
-    Kind::all()
-        .map(|kind| KindOption {
-            kind,
-            name: kind.name().to_owned(),
-            party: kind.exists_in(Format::Party),
-            state: kind.exists_in(Format::State),
-        })
+pub fn vocabulary() -> Vocabulary {
+    vanthu_ops::vocabulary()
+}
+
+/// The recipient lines as a clerk types them (`Ban Tuyên giáo (để b/c)`, one a line).
+#[tauri::command]
+pub fn parse_recipients(text: String) -> Vec<Recipient> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(Recipient::parse_line)
+        .filter(|r| !r.name.is_empty())
         .collect()
+}
+
+/// The recipients as lines to edit, the inverse of [`parse_recipients`].
+#[tauri::command]
+pub fn recipient_lines(items: Vec<Recipient>) -> String {
+    items
+        .iter()
+        .map(Recipient::line)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[tauri::command]
@@ -229,12 +216,7 @@ pub fn next_number(store: State<'_, Store>, id: i64) -> Result<Issued> {
 /// `vanthu issue` does), all in one transaction.
 #[tauri::command]
 pub fn issue_document(store: State<'_, Store>, id: i64) -> Result<Issued> {
-    store.with(|a| {
-        let options = render_options(a.conventions()?);
-        a.issue_with_pdf(id, &Stamp::now(), |doc| {
-            vanthu_pdf::render(doc, &options).map_err(|e| e.message_vi())
-        })
-    })
+    store.ops(|a| vanthu_ops::issue(a, id, &Stamp::now()))
 }
 
 /// The PDF bytes of the form as it stands (the live preview). Rendering runs off the main
@@ -265,15 +247,14 @@ pub async fn export_pdf(
     let Some(target) = target else {
         return Ok(None);
     };
-    let id = doc.id;
-    let bytes = printable(&store, doc).await?;
-    std::fs::write(&target, bytes).map_err(|e| AppError::file("ghi được", &target, &e))?;
-    let shown = target.display().to_string();
-    // What left the office is in the log (a draft not yet saved has no entry to log under).
-    if let Some(id) = id {
-        store.with(|a| a.note_export(id, &shown, &Stamp::now()))?;
-    }
-    Ok(Some(shown))
+    store.ops(|a| vanthu_ops::export_pdf(a, &doc, &target, &Stamp::now()))?;
+    Ok(Some(target.display().to_string()))
+}
+
+/// The name the save dialog offers for the PDF of `doc`.
+#[tauri::command]
+pub fn pdf_file_name(doc: Document) -> String {
+    vanthu_ops::pdf_file_name(&doc)
 }
 
 /// Writes the PDF to the app's cache folder and opens it in the system's PDF viewer, which
@@ -285,7 +266,7 @@ pub async fn print_pdf(
     doc: Document,
     file_name: String,
 ) -> Result<String> {
-    let bytes = printable(&store, doc).await?;
+    let bytes = store.ops(|a| vanthu_ops::printable_pdf(a, &doc))?;
     show_file(&app, "in", &file_name, &bytes)
 }
 
@@ -297,9 +278,12 @@ pub fn show_file(app: &AppHandle, folder: &str, file_name: &str, bytes: &[u8]) -
         .app_cache_dir()
         .map_err(|e| AppError::new(ErrorCode::File, format!("Không tìm thấy thư mục tạm: {e}")))?
         .join(folder);
-    std::fs::create_dir_all(&dir).map_err(|e| AppError::file("tạo được thư mục cho", &dir, &e))?;
-    let target = dir.join(file_name);
-    std::fs::write(&target, bytes).map_err(|e| AppError::file("ghi được", &target, &e))?;
+    std::fs::create_dir_all(&dir).map_err(|source| vanthu_ops::OpsError::Write {
+        path: dir.clone(),
+        source,
+    })?;
+    let target = dir.join(vanthu_model::text::safe_file_name(file_name));
+    vanthu_ops::write_atomic(&target, bytes)?;
     // The WebDriver tests check the file, not a viewer window.
     if dialogs::answered_by_tests() {
         return Ok(target.display().to_string());
@@ -332,23 +316,33 @@ pub async fn pick_import_files(app: AppHandle) -> Result<Vec<String>> {
     Ok(picked.iter().map(|p| p.display().to_string()).collect())
 }
 
-/// Imports one file into the archive (the window calls this once per file, to show progress).
+/// How far an import has got: files read so far, of all.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Imports the files as one batch (all or none, as `vanthu import`), telling the window after
+/// each file is read.
 #[tauri::command]
-pub async fn import_file(store: State<'_, Store>, path: String) -> Result<ImportedFile> {
-    let path = PathBuf::from(path);
-    let bytes = read_limited(&path)?;
-    let conventions = store.with(|a| a.conventions())?;
-    let imported = vanthu_import::import_text(&bytes, &conventions)?;
-    let doc = imported.document;
-    let id = store.with(|a| a.create(&doc, &Stamp::now()))?;
-    let stored = store.with(|a| a.get(id))?;
-    Ok(ImportedFile {
-        id,
-        status: stored.status,
-        symbol: stored.symbol,
-        title: stored.title,
-        warnings: imported.warnings,
+pub async fn import_files(
+    app: AppHandle,
+    paths: Vec<String>,
+    progress: Channel<ImportProgress>,
+) -> Result<Vec<ImportedFile>> {
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    crate::care::blocking(app, move |store| {
+        store.ops(|a| {
+            vanthu_ops::import_files(a, &paths, &Stamp::now(), |done, total| {
+                let _ = progress.send(ImportProgress {
+                    done: done as u32,
+                    total: total as u32,
+                });
+            })
+        })
     })
+    .await
 }
 
 #[tauri::command]
@@ -396,54 +390,18 @@ pub fn delete_recipient_list(store: State<'_, Store>, id: i64) -> Result<()> {
     store.with(|a| a.delete_recipient_list(id, &Stamp::now()))
 }
 
-pub fn render_options(conventions: vanthu_model::Conventions) -> RenderOptions {
-    RenderOptions {
-        conventions,
-        ..RenderOptions::default()
-    }
-}
-
-/// The PDF to export or print: for an issued document, the very copy printed when it was
-/// issued (as `vanthu export` gives); for a draft, the form as it stands.
-async fn printable(store: &Store, doc: Document) -> Result<Vec<u8>> {
-    if let (Status::Issued, Some(id)) = (doc.status, doc.id) {
-        let stored = store.with(|a| {
-            match a
-                .attachments(id)?
-                .into_iter()
-                .find(|att| att.role == AttachmentRole::IssuedPdf)
-            {
-                Some(att) => Ok(Some(a.attachment_bytes(att.id)?.1)),
-                None => Ok(None),
-            }
-        })?;
-        if let Some(bytes) = stored {
-            return Ok(bytes);
-        }
-    }
-    render(store, doc).await
-}
-
-/// Lays out and writes the PDF on a blocking thread, with the archive's conventions.
+/// Lays out the form as it stands on a blocking thread, with the settings in force.
 async fn render(store: &Store, doc: Document) -> Result<Vec<u8>> {
-    let options = render_options(store.with(|a| a.conventions())?);
-    tauri::async_runtime::spawn_blocking(move || vanthu_pdf::render(&doc, &options))
+    let options = store.ops(|a| vanthu_ops::render_options(a))?;
+    pdf_off_thread(move || vanthu_pdf::render(&doc, &options)).await
+}
+
+/// Runs a layout off the main thread, so the window never waits for it.
+pub async fn pdf_off_thread(
+    f: impl FnOnce() -> std::result::Result<Vec<u8>, vanthu_pdf::PdfError> + Send + 'static,
+) -> Result<Vec<u8>> {
+    tauri::async_runtime::spawn_blocking(f)
         .await
         .map_err(|e| AppError::new(ErrorCode::Pdf, format!("Không tạo được PDF: {e}")))?
         .map_err(AppError::from)
-}
-
-/// Reads a file to import, refusing one too big to be a document before reading it all.
-fn read_limited(path: &Path) -> Result<Vec<u8>> {
-    let len = std::fs::metadata(path)
-        .map_err(|e| AppError::file("đọc được", path, &e))?
-        .len() as usize;
-    if len > vanthu_import::MAX_FILE_BYTES {
-        return Err(vanthu_import::ImportError::TooLarge {
-            bytes: len,
-            max: vanthu_import::MAX_FILE_BYTES,
-        }
-        .into());
-    }
-    std::fs::read(path).map_err(|e| AppError::file("đọc được", path, &e))
 }

@@ -9,6 +9,7 @@ mod care;
 mod commands;
 mod dialogs;
 mod error;
+mod layout;
 
 pub use dialogs::DIALOG_DIR_ENV;
 pub use error::{AppError, ErrorCode};
@@ -20,10 +21,8 @@ use tauri::Manager;
 /// The archive file: `VANTHU_DB` when set (as for the CLI), else the same file as
 /// `vanthu --db` defaults to, which is the app data directory of `vn.vanthu.app`.
 fn archive_path(app: &tauri::App) -> PathBuf {
-    if let Some(p) = std::env::var_os("VANTHU_DB") {
-        return PathBuf::from(p);
-    }
-    vanthu_archive::default_path()
+    vanthu_ops::archive_path(std::env::var_os("VANTHU_DB").map(PathBuf::from))
+        .ok()
         .or_else(|| {
             app.path()
                 .app_data_dir()
@@ -44,7 +43,10 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::kinds,
+            commands::vocabulary,
+            commands::parse_recipients,
+            commands::recipient_lines,
+            commands::pdf_file_name,
             commands::archive_info,
             commands::list_documents,
             commands::document_years,
@@ -58,7 +60,7 @@ pub fn run() {
             commands::export_pdf,
             commands::print_pdf,
             commands::pick_import_files,
-            commands::import_file,
+            commands::import_files,
             commands::issuer_profiles,
             commands::save_issuer_profile,
             commands::delete_issuer_profile,
@@ -81,6 +83,13 @@ pub fn run() {
             care::verify_archive,
             care::register_book,
             care::export_archive,
+            layout::layout_settings,
+            layout::set_layout,
+            layout::reset_layout,
+            layout::use_layout_preset,
+            layout::save_layout_preset,
+            layout::delete_layout_preset,
+            layout::layout_preview,
         ])
         .run(tauri::generate_context!())
         .expect("VănThư could not start its window");
@@ -120,10 +129,12 @@ mod bindings {
             vanthu_archive::RecipientList,
             vanthu_import::Warning,
             crate::AppError,
-            crate::commands::KindOption,
+            vanthu_ops::Vocabulary,
+            vanthu_ops::LayoutSettings,
+            crate::commands::ImportProgress,
             crate::commands::ListFilter,
             crate::commands::DocumentPage,
-            crate::commands::ImportedFile,
+            vanthu_ops::ImportedFile,
             crate::commands::ArchiveInfo,
             vanthu_archive::Attachment,
             vanthu_archive::AuditEntry,

@@ -230,14 +230,14 @@ impl Profile {
                         ));
                     }
                 }
-                Some(Value::String(s)) => {
-                    if s.chars().count() > MAX_TEXT_CHARS || s.chars().any(char::is_control) {
-                        return Err(SettingError::new(
-                            &key,
-                            "text too long or not one line",
-                            format!("“{key}” phải là một dòng chữ, tối đa {MAX_TEXT_CHARS} ký tự."),
-                        ));
-                    }
+                Some(Value::String(s))
+                    if s.chars().count() > MAX_TEXT_CHARS || s.chars().any(char::is_control) =>
+                {
+                    return Err(SettingError::new(
+                        &key,
+                        "text too long or not one line",
+                        format!("“{key}” phải là một dòng chữ, tối đa {MAX_TEXT_CHARS} ký tự."),
+                    ));
                 }
                 _ => {}
             }
@@ -383,11 +383,10 @@ fn leaves(v: &Value, prefix: String, out: &mut Vec<(String, String)>) {
 fn merge(base: &mut Value, over: &Value) {
     match (base, over) {
         (Value::Object(b), Value::Object(o)) => {
+            // A key this program no longer has is dropped, not an error.
             for (k, v) in o {
-                match b.get_mut(k) {
-                    Some(slot) => merge(slot, v),
-                    // A key this program no longer has: dropped, not an error.
-                    None => {}
+                if let Some(slot) = b.get_mut(k) {
+                    merge(slot, v);
                 }
             }
         }

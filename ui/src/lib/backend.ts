@@ -9,9 +9,13 @@ import type { Document } from './bindings/Document';
 import type { DocumentPage } from './bindings/DocumentPage';
 import type { DocumentSummary } from './bindings/DocumentSummary';
 import type { ImportedFile } from './bindings/ImportedFile';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { Format } from './bindings/Format';
+import type { LayoutSettings } from './bindings/LayoutSettings';
+import type { Recipient } from './bindings/Recipient';
+import type { Vocabulary } from './bindings/Vocabulary';
 import type { Issued } from './bindings/Issued';
 import type { IssuerProfile } from './bindings/IssuerProfile';
-import type { KindOption } from './bindings/KindOption';
 import type { ListFilter } from './bindings/ListFilter';
 import type { Problem } from './bindings/Problem';
 import type { RecipientList } from './bindings/RecipientList';
@@ -22,7 +26,13 @@ import type { Signer } from './bindings/Signer';
 import type { VerifyProblem } from './bindings/VerifyProblem';
 
 export interface Backend {
-  kinds(): Promise<KindOption[]>;
+  /** The names of formats, types, marks and statuses, from the model. */
+  vocabulary(): Promise<Vocabulary>;
+  /** Recipient lines as typed (`Ban Tuyên giáo (để b/c)`) to recipients, and back. */
+  parseRecipients(text: string): Promise<Recipient[]>;
+  recipientLines(items: Recipient[]): Promise<string>;
+  /** The file name the save dialog offers for the PDF of `doc`. */
+  pdfFileName(doc: Document): Promise<string>;
   archiveInfo(): Promise<ArchiveInfo>;
   listDocuments(query: string, filter: ListFilter, limit: number, offset: number): Promise<DocumentPage>;
   /** The years the year filters offer, newest first. */
@@ -37,7 +47,8 @@ export interface Backend {
   exportPdf(doc: Document, fileName: string): Promise<string | null>;
   printPdf(doc: Document, fileName: string): Promise<string>;
   pickImportFiles(): Promise<string[]>;
-  importFile(path: string): Promise<ImportedFile>;
+  /** Imports the files as one batch (all or none), calling `onProgress` after each file. */
+  importFiles(paths: string[], onProgress: (p: ImportProgress) => void): Promise<ImportedFile[]>;
   issuerProfiles(): Promise<IssuerProfile[]>;
   saveIssuerProfile(profile: IssuerProfile): Promise<number>;
   deleteIssuerProfile(id: number): Promise<void>;
@@ -62,14 +73,28 @@ export interface Backend {
   verifyArchive(): Promise<VerifyProblem[]>;
   registerBook(request: RegisterRequest): Promise<RegisterWritten | null>;
   exportArchive(): Promise<ArchiveExported | null>;
+  layoutSettings(format: Format): Promise<LayoutSettings>;
+  /** Applies changed fields, all or none; a refused value names its field. */
+  setLayout(format: Format, changes: [string, string][]): Promise<LayoutSettings>;
+  resetLayout(format: Format): Promise<LayoutSettings>;
+  useLayoutPreset(format: Format, name: string): Promise<LayoutSettings>;
+  saveLayoutPreset(format: Format, name: string): Promise<LayoutSettings>;
+  deleteLayoutPreset(format: Format, name: string): Promise<LayoutSettings>;
+  /** A sample laid out with the settings in force plus `changes`, not stored. */
+  layoutPreview(format: Format, changes: [string, string][]): Promise<Uint8Array>;
 }
 
 type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+/** Makes a Tauri channel whose messages go to `onmessage` (the app passes `new Channel()`). */
+type MakeChannel = <T>(onmessage: (m: T) => void) => unknown;
 
-/** The real backend: each method is one Tauri command of src-tauri/src/commands.rs. */
-export function tauriBackend(invoke: Invoke): Backend {
+/** The real backend: each method is one Tauri command of src-tauri/src/. */
+export function tauriBackend(invoke: Invoke, channel: MakeChannel): Backend {
   return {
-    kinds: () => invoke('kinds'),
+    vocabulary: () => invoke('vocabulary'),
+    parseRecipients: (text) => invoke('parse_recipients', { text }),
+    recipientLines: (items) => invoke('recipient_lines', { items }),
+    pdfFileName: (doc) => invoke('pdf_file_name', { doc }),
     archiveInfo: () => invoke('archive_info'),
     listDocuments: (query, filter, limit, offset) =>
       invoke('list_documents', { query, filter, limit, offset }),
@@ -84,7 +109,7 @@ export function tauriBackend(invoke: Invoke): Backend {
     exportPdf: (doc, fileName) => invoke('export_pdf', { doc, fileName }),
     printPdf: (doc, fileName) => invoke('print_pdf', { doc, fileName }),
     pickImportFiles: () => invoke('pick_import_files'),
-    importFile: (path) => invoke('import_file', { path }),
+    importFiles: (paths, onProgress) => invoke('import_files', { paths, progress: channel(onProgress) }),
     issuerProfiles: () => invoke('issuer_profiles'),
     saveIssuerProfile: (profile) => invoke('save_issuer_profile', { profile }),
     deleteIssuerProfile: (id) => invoke('delete_issuer_profile', { id }),
@@ -107,6 +132,14 @@ export function tauriBackend(invoke: Invoke): Backend {
     verifyArchive: () => invoke('verify_archive'),
     registerBook: (request) => invoke('register_book', { request }),
     exportArchive: () => invoke('export_archive'),
+    layoutSettings: (format) => invoke('layout_settings', { format }),
+    setLayout: (format, changes) => invoke('set_layout', { format, changes }),
+    resetLayout: (format) => invoke('reset_layout', { format }),
+    useLayoutPreset: (format, name) => invoke('use_layout_preset', { format, name }),
+    saveLayoutPreset: (format, name) => invoke('save_layout_preset', { format, name }),
+    deleteLayoutPreset: (format, name) => invoke('delete_layout_preset', { format, name }),
+    layoutPreview: async (format, changes) =>
+      new Uint8Array(await invoke<ArrayBuffer>('layout_preview', { format, changes })),
   };
 }
 

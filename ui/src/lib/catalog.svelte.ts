@@ -4,20 +4,23 @@ import { backend } from './backend';
 import type { Document } from './bindings/Document';
 import type { IssuerProfile } from './bindings/IssuerProfile';
 import type { KindOption } from './bindings/KindOption';
+import type { Vocabulary } from './bindings/Vocabulary';
 import type { RecipientList } from './bindings/RecipientList';
 import type { Signer } from './bindings/Signer';
 import { blankDocument } from './format';
 
 export class Catalog {
-  kinds: KindOption[] = $state([]);
+  /** The model's names for formats, types, marks and statuses. */
+  vocabulary: Vocabulary = $state({ formats: [], kinds: [], secrecy: [], urgency: [], statuses: [] });
+  kinds: KindOption[] = $derived(this.vocabulary.kinds);
   profiles: IssuerProfile[] = $state([]);
   signers: Signer[] = $state([]);
   lists: RecipientList[] = $state([]);
 
   async load(): Promise<void> {
     const b = backend();
-    [this.kinds, this.profiles, this.signers, this.lists] = await Promise.all([
-      this.kinds.length ? Promise.resolve(this.kinds) : b.kinds(),
+    [this.vocabulary, this.profiles, this.signers, this.lists] = await Promise.all([
+      this.vocabulary.kinds.length ? Promise.resolve(this.vocabulary) : b.vocabulary(),
       b.issuerProfiles(),
       b.signers(),
       b.recipientLists(),
@@ -26,6 +29,14 @@ export class Catalog {
 
   kindName(kind: string | null): string {
     return this.kinds.find((k) => k.kind === kind)?.name ?? '';
+  }
+
+  formatName(format: string): string {
+    return this.vocabulary.formats.find((f) => f.value === format)?.name ?? format;
+  }
+
+  statusName(status: string): string {
+    return this.vocabulary.statuses.find((s) => s.value === status)?.name ?? status;
   }
 
   /** A new draft, headed by the first saved issuer profile and signed by the first signer. */

@@ -1,6 +1,5 @@
 // Small pure helpers for what the window shows: dates as a clerk reads them, file names.
 import type { Document } from './bindings/Document';
-import type { Status } from './bindings/Status';
 
 /** Today as ISO `YYYY-MM-DD`, in local time. */
 export function todayIso(now: Date = new Date()): string {
@@ -15,7 +14,6 @@ export function dateVi(iso: string | null): string {
   return `${d}/${m}/${y}`;
 }
 
-export const STATUS_VI: Record<Status, string> = { draft: 'Dự thảo', issued: 'Đã ban hành' };
 
 /** `2026-11-22T08:15:03+07:00` → `22/11/2026 08:15`. */
 export function stampVi(at: string): string {
@@ -28,14 +26,6 @@ export function sizeVi(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
-}
-
-/** A file name for the PDF of `doc`: symbol and title, without characters Windows refuses. */
-export function pdfFileName(doc: Document): string {
-  const head = doc.symbol ? doc.symbol.replace(/\//g, '-') : 'Du thao';
-  const title = doc.title.trim().slice(0, 80);
-  const name = `${head}${title ? ' ' + title : ''}`.replace(/[<>:"\\|?*\u0000-\u001f/]/g, ' ');
-  return `${name.replace(/\s+/g, ' ').trim()}.pdf`;
 }
 
 /** A new, empty draft of a plan dated today. */

@@ -6,7 +6,9 @@ import type { Attachment } from '../lib/bindings/Attachment';
 import type { AuditEntry } from '../lib/bindings/AuditEntry';
 import type { Document } from '../lib/bindings/Document';
 import type { DocumentSummary } from '../lib/bindings/DocumentSummary';
+import type { LayoutSettings } from '../lib/bindings/LayoutSettings';
 import type { Problem } from '../lib/bindings/Problem';
+import type { Vocabulary } from '../lib/bindings/Vocabulary';
 import { setBackend } from '../lib/backend';
 
 export type MockBackend = { [K in keyof Backend]: ReturnType<typeof vi.fn> & Backend[K] };
@@ -44,6 +46,44 @@ export const SCAN: Attachment = {
   added_by: 'vanthu',
 };
 
+export const VOCABULARY: Vocabulary = {
+  formats: [
+    { value: 'party', name: 'Văn bản của Đảng' },
+    { value: 'state', name: 'Văn bản hành chính' },
+  ],
+  kinds: [
+    { kind: 'ke_hoach', name: 'Kế hoạch', printed_name: 'KẾ HOẠCH', party: true, state: true },
+    { kind: 'bao_cao', name: 'Báo cáo', printed_name: 'BÁO CÁO', party: true, state: true },
+  ],
+  secrecy: [{ value: 'mat', name: 'Mật' }],
+  urgency: [
+    { value: 'khan', name: 'Khẩn', party: true, state: true },
+    { value: 'hoa_toc_hen_gio', name: 'Hỏa tốc hẹn giờ', party: true, state: false },
+  ],
+  statuses: [
+    { value: 'draft', name: 'Dự thảo' },
+    { value: 'issued', name: 'Đã ban hành' },
+  ],
+};
+
+const LAYOUT_DEFAULTS: [string, string, string, string][] = [
+  ['body.size', 'Cỡ chữ nội dung', 'pt', '14'],
+  ['end_mark', 'Dấu kết thúc nội dung', '', './.'],
+];
+
+/** What the backend answers for the layout page, with `values` set over the defaults. */
+function layout(format: 'party' | 'state', values: Record<string, string>, preset: string | null = '36-HD/VPTW'): LayoutSettings {
+  const fields = LAYOUT_DEFAULTS.map(([key, label, unit, def]) => ({ key, label, unit, value: values[key] ?? def, default: def }));
+  return {
+    format,
+    preset: Object.keys(values).length ? preset : '36-HD/VPTW',
+    profile: {},
+    fields,
+    changed: fields.filter((f) => f.value !== f.default).map((f) => `${f.key}=${f.value}`),
+    presets: [{ name: '36-HD/VPTW', builtin: true, saved_at: '', saved_by: '' }],
+  };
+}
+
 export function installMockBackend(): MockBackend {
   const docs = new Map<number, Document>();
   const trashed = new Set<number>();
@@ -53,10 +93,21 @@ export function installMockBackend(): MockBackend {
   const note = (action: string, label: string, document_id: number | null, detail: string) =>
     log.push({ id: log.length + 1, at: '2026-11-22T08:15:03+07:00', actor: 'vanthu', action, label, document_id, detail });
   const b = {
-    kinds: vi.fn(async () => [
-      { kind: 'ke_hoach', name: 'Kế hoạch', party: true, state: true },
-      { kind: 'bao_cao', name: 'Báo cáo', party: true, state: true },
-    ]),
+    vocabulary: vi.fn(async () => VOCABULARY),
+    parseRecipients: vi.fn(async (text: string) =>
+      text
+        .split('\n')
+        .map((l) => l.trim().replace(/^[-+]\s*/, '').replace(/[;,.]$/, ''))
+        .filter((l) => l !== '')
+        .map((l) => {
+          const m = /^(.*?)\s*\(([^()]*)\)$/.exec(l);
+          return m ? { name: m[1], note: m[2] } : { name: l, note: '' };
+        }),
+    ),
+    recipientLines: vi.fn(async (items: { name: string; note: string }[]) =>
+      items.map((r) => (r.note ? `${r.name} (${r.note})` : r.name)).join('\n'),
+    ),
+    pdfFileName: vi.fn(async (doc: Document) => `${doc.symbol ? doc.symbol.replace(/\//g, '-') : 'Du thao'} ${doc.title}.pdf`),
     archiveInfo: vi.fn(async () => ({ path: '/tmp/vanthu.sqlite3' })),
     listDocuments: vi.fn(async () => ({ rows: [PLAN_ROW], total: 1 })),
     documentYears: vi.fn(async () => [2026, 2025, 2024, 2023, 2007]),
@@ -80,9 +131,17 @@ export function installMockBackend(): MockBackend {
     exportPdf: vi.fn(async (_doc: Document, name: string) => `/tmp/${name}`),
     printPdf: vi.fn(async (_doc: Document, name: string) => `/tmp/${name}`),
     pickImportFiles: vi.fn(async () => ['/corpus/a.txt', '/corpus/b.txt']),
-    importFile: vi.fn(async (path: string) => {
-      if (path.endsWith('b.txt')) throw { code: 'invalid', message: 'Tệp rỗng, không có nội dung để nhập.' };
-      return { id: 9, status: 'draft', symbol: null, title: 'Kế hoạch A', warnings: [{ line: 3, message: 'Bỏ dòng nhiễu' }] };
+    importFiles: vi.fn(async (paths: string[], onProgress: (p: { done: number; total: number }) => void) => {
+      paths.forEach((_, i) => onProgress({ done: i + 1, total: paths.length }));
+      if (paths.some((p) => p.endsWith('rong.txt'))) throw { code: 'invalid', message: '/corpus/rong.txt: Tệp rỗng, không có nội dung để nhập.' };
+      return paths.map((path, i) => ({
+        path,
+        id: 9 + i,
+        status: 'draft',
+        symbol: null,
+        title: `Kế hoạch ${i + 1}`,
+        warnings: i === 0 ? [{ line: 3, message: 'Bỏ dòng nhiễu' }] : [],
+      }));
     }),
     issuerProfiles: vi.fn(async () => [
       { id: 1, parent: 'ĐẢNG BỘ TỈNH KHÁNH HÒA', name: 'ĐẢNG ỦY SỞ GIÁO DỤC', code: 'ĐU', format: 'party', place: 'Nha Trang', term_start: null },
@@ -121,7 +180,25 @@ export function installMockBackend(): MockBackend {
     verifyArchive: vi.fn(async () => []),
     registerBook: vi.fn(async (r: { csv: boolean }) => ({ path: r.csv ? '/tmp/out/So van ban di 2026.csv' : '/tmp/so/So van ban di 2026.pdf', documents: 12 })),
     exportArchive: vi.fn(async () => ({ path: '/tmp/out/VanThu-kho-2026-11-22', documents: 12, attachments: 3 })),
+    layoutSettings: vi.fn(async (format: 'party' | 'state') => layout(format, layoutValues)),
+    setLayout: vi.fn(async (format: 'party' | 'state', changes: [string, string][]) => {
+      for (const [k, v] of changes) {
+        if (k === 'body.size' && (Number(v) < 8 || Number(v) > 20))
+          throw { code: 'invalid', message: `“body.size” = ${v} pt nằm ngoài khoảng cho phép (8 đến 20 pt).` };
+      }
+      for (const [k, v] of changes) layoutValues[k] = v;
+      return layout(format, layoutValues, null);
+    }),
+    resetLayout: vi.fn(async (format: 'party' | 'state') => {
+      for (const k of Object.keys(layoutValues)) delete layoutValues[k];
+      return layout(format, layoutValues);
+    }),
+    useLayoutPreset: vi.fn(async (format: 'party' | 'state', name: string) => layout(format, layoutValues, name)),
+    saveLayoutPreset: vi.fn(async (format: 'party' | 'state', name: string) => layout(format, layoutValues, name)),
+    deleteLayoutPreset: vi.fn(async (format: 'party' | 'state') => layout(format, layoutValues)),
+    layoutPreview: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
   };
+  const layoutValues: Record<string, string> = {};
   setBackend(b as unknown as Backend);
   return b as unknown as MockBackend;
 }

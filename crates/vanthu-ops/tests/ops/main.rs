@@ -24,11 +24,17 @@ pub struct Fixture {
     pub archive: Archive,
 }
 
-impl Fixture {
-    pub fn new() -> Fixture {
+impl Default for Fixture {
+    fn default() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let archive = Archive::open(&dir.path().join("kho.sqlite3")).unwrap();
         Fixture { dir, archive }
+    }
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        Fixture::default()
     }
 
     pub fn path(&self, name: &str) -> PathBuf {

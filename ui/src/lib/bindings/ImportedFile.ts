@@ -5,4 +5,8 @@ import type { Warning } from "./Warning";
 /**
  * What importing one file gave.
  */
-export type ImportedFile = { id: number, status: Status, symbol: string | null, title: string, warnings: Array<Warning>, };
+export type ImportedFile = { 
+/**
+ * The file as the clerk chose it.
+ */
+path: string, id: number, status: Status, symbol: string | null, title: string, warnings: Array<Warning>, };

@@ -3,4 +3,4 @@
 /**
  * A document type. Serialised as the snake-case Vietnamese name (`ke_hoach`).
  */
-export type Kind = "nghi_quyet" | "quyet_dinh" | "chi_thi" | "ket_luan" | "quy_dinh" | "quy_che" | "thong_tri" | "huong_dan" | "thong_bao" | "thong_cao" | "bao_cao" | "ke_hoach" | "chuong_trinh" | "phuong_an" | "de_an" | "du_an" | "to_trinh" | "bien_ban" | "cong_van" | "cong_dien" | "hop_dong" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao";
+export type Kind = "nghi_quyet" | "quyet_dinh" | "chi_thi" | "ket_luan" | "quy_dinh" | "quy_che" | "thong_tri" | "huong_dan" | "thong_bao" | "thong_cao" | "bao_cao" | "ke_hoach" | "chuong_trinh" | "phuong_an" | "de_an" | "du_an" | "to_trinh" | "bien_ban" | "cong_van" | "cong_dien" | "hop_dong" | "ban_ghi_nho" | "ban_thoa_thuan" | "giay_uy_quyen" | "giay_moi" | "giay_gioi_thieu" | "giay_nghi_phep" | "phieu_gui" | "phieu_chuyen" | "phieu_bao" | "thu_cong";

@@ -2,9 +2,17 @@
 import type { Kind } from "./Kind";
 
 /**
- * One entry of the type list in the form.
+ * One entry of the type list.
  */
-export type KindOption = { kind: Kind, name: string, 
+export type KindOption = { kind: Kind, 
+/**
+ * `Kế hoạch`.
+ */
+name: string, 
+/**
+ * `KẾ HOẠCH`, as printed.
+ */
+printed_name: string, 
 /**
  * Whether the type exists in Party documents.
  */
