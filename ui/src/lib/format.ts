@@ -1,4 +1,5 @@
-// Small pure helpers for what the window shows: dates as a clerk reads them, file names.
+// Small pure helpers for the form: today's date, ISO dates typed in the form as a clerk reads
+// them, and a blank draft. Stored values come from the backend already worded (sizes, stamps).
 import type { Document } from './bindings/Document';
 
 /** Today as ISO `YYYY-MM-DD`, in local time. */
@@ -12,20 +13,6 @@ export function dateVi(iso: string | null): string {
   if (!iso) return '';
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
-}
-
-
-/** `2026-11-22T08:15:03+07:00` → `22/11/2026 08:15`. */
-export function stampVi(at: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(at);
-  return m ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : at;
-}
-
-/** A file size as a clerk reads it: `820 KB`, `3,4 MB`. */
-export function sizeVi(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
 }
 
 /** A new, empty draft of a plan dated today. */

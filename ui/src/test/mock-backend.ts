@@ -41,8 +41,10 @@ export const SCAN: Attachment = {
   file_name: 'ban-ky.pdf',
   media_type: 'application/pdf',
   size: 245_760,
+  size_text: '240 KB',
   sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
   added_at: '2026-11-22T08:15:03+07:00',
+  added_at_text: '22/11/2026 08:15',
   added_by: 'vanthu',
 };
 
@@ -91,7 +93,7 @@ export function installMockBackend(): MockBackend {
   const log: AuditEntry[] = [];
   let nextId = 1;
   const note = (action: string, label: string, document_id: number | null, detail: string) =>
-    log.push({ id: log.length + 1, at: '2026-11-22T08:15:03+07:00', actor: 'vanthu', action, label, document_id, detail });
+    log.push({ id: log.length + 1, at: '2026-11-22T08:15:03+07:00', at_text: '22/11/2026 08:15', actor: 'vanthu', action, label, document_id, detail });
   const b = {
     vocabulary: vi.fn(async () => VOCABULARY),
     parseRecipients: vi.fn(async (text: string) =>

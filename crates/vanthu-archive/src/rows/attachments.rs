@@ -44,8 +44,12 @@ pub struct Attachment {
     pub file_name: String,
     pub media_type: String,
     pub size: u64,
+    /// The size as a clerk reads it (`240 KB`, `1,5 MB`).
+    pub size_text: String,
     pub sha256: String,
     pub added_at: String,
+    /// When, as a clerk reads it (`22/11/2026 08:15`).
+    pub added_at_text: String,
     pub added_by: String,
 }
 
@@ -106,6 +110,8 @@ const COLUMNS: &str =
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
     let role: String = r.get(2)?;
+    let size = r.get::<_, i64>(5)? as u64;
+    let added_at: String = r.get(7)?;
     Ok(Attachment {
         id: r.get(0)?,
         document_id: r.get(1)?,
@@ -116,9 +122,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
         },
         file_name: r.get(3)?,
         media_type: r.get(4)?,
-        size: r.get::<_, i64>(5)? as u64,
+        size,
+        size_text: vanthu_model::text::size_vi(size),
         sha256: r.get(6)?,
-        added_at: r.get(7)?,
+        added_at_text: vanthu_model::date::stamp_vi(&added_at),
+        added_at,
         added_by: r.get(8)?,
     })
 }

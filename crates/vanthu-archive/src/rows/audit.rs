@@ -135,6 +135,8 @@ impl AuditAction {
 pub struct AuditEntry {
     pub id: i64,
     pub at: String,
+    /// When, as a clerk reads it (`22/11/2026 08:15`).
+    pub at_text: String,
     pub actor: String,
     /// The stored key ([`AuditAction::key`]).
     pub action: String,
@@ -210,9 +212,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     // A key from a newer program is shown as it is stored rather than hidden.
     let label =
         AuditAction::from_key(&action).map_or_else(|| action.clone(), |a| a.name_vi().to_owned());
+    let at: String = r.get(1)?;
     Ok(AuditEntry {
         id: r.get(0)?,
-        at: r.get(1)?,
+        at_text: vanthu_model::date::stamp_vi(&at),
+        at,
         actor: r.get(2)?,
         label,
         action,

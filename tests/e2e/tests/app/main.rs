@@ -11,6 +11,7 @@
 
 mod care;
 mod figures;
+mod layout;
 mod support;
 
 use std::process::Command;

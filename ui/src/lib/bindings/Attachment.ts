@@ -4,4 +4,12 @@ import type { AttachmentRole } from "./AttachmentRole";
 /**
  * An attachment without its bytes.
  */
-export type Attachment = { id: number, document_id: number, role: AttachmentRole, file_name: string, media_type: string, size: number, sha256: string, added_at: string, added_by: string, };
+export type Attachment = { id: number, document_id: number, role: AttachmentRole, file_name: string, media_type: string, size: number, 
+/**
+ * The size as a clerk reads it (`240 KB`, `1,5 MB`).
+ */
+size_text: string, sha256: string, added_at: string, 
+/**
+ * When, as a clerk reads it (`22/11/2026 08:15`).
+ */
+added_at_text: string, added_by: string, };
