@@ -111,6 +111,12 @@ pub fn vocabulary() -> Vocabulary {
     vanthu_ops::vocabulary()
 }
 
+/// The headings of the body as the PDF will set them, for the hint under the text.
+#[tauri::command]
+pub fn body_outline(body: String) -> Vec<vanthu_ops::OutlineEntry> {
+    vanthu_ops::outline(&body)
+}
+
 /// The recipient lines as a clerk types them (`Ban Tuyên giáo (để b/c)`, one a line).
 #[tauri::command]
 pub fn parse_recipients(text: String) -> Vec<Recipient> {

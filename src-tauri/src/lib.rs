@@ -45,6 +45,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::vocabulary,
             commands::parse_recipients,
+            commands::body_outline,
             commands::recipient_lines,
             commands::pdf_file_name,
             commands::archive_info,
@@ -130,6 +131,7 @@ mod bindings {
             vanthu_import::Warning,
             crate::AppError,
             vanthu_ops::Vocabulary,
+            vanthu_ops::OutlineEntry,
             vanthu_ops::LayoutSettings,
             crate::commands::ImportProgress,
             crate::commands::ListFilter,

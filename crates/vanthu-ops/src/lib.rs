@@ -31,7 +31,9 @@ pub use incoming::{
     attach_files, attachment_file_name, import_files, save_attachment, ImportedFile,
 };
 pub use layout::{render_options, LayoutField, LayoutPresetInfo, LayoutSettings};
-pub use vocabulary::{vocabulary, Choice, KindOption, UrgencyOption, Vocabulary};
+pub use vocabulary::{
+    outline, vocabulary, Choice, KindOption, OutlineEntry, UrgencyOption, Vocabulary,
+};
 
 use std::path::PathBuf;
 

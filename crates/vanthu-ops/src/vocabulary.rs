@@ -86,3 +86,66 @@ pub fn vocabulary() -> Vocabulary {
             .collect(),
     }
 }
+
+/// A heading of the body as the markup reads it — what the PDF will set as a heading.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct OutlineEntry {
+    /// 0 (`I.`) to 3 (`a)`).
+    pub level: u32,
+    /// The heading's text, without markup, cut to a line.
+    pub text: String,
+}
+
+/// The headings of `body`, for the editor's hint under the text: the clerk sees which lines
+/// will print as headings (and at which level) while typing, from the same grammar the
+/// importer and the PDF use.
+pub fn outline(body: &str) -> Vec<OutlineEntry> {
+    const SHOWN_CHARS: usize = 60;
+    vanthu_model::markup::parse(body, "")
+        .into_iter()
+        .filter_map(|block| match block.kind {
+            vanthu_model::markup::BlockKind::Heading(level) => {
+                let plain = block.plain();
+                let mut text: String = plain.chars().take(SHOWN_CHARS).collect();
+                if plain.chars().count() > SHOWN_CHARS {
+                    text.push('…');
+                }
+                Some(OutlineEntry {
+                    level: level as u32,
+                    text,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_outline_lists_headings_by_level() {
+        let body =
+            "Mở đầu.\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\n- Một ý\n\na) Điểm nhỏ\n\nII.\nTỔ CHỨC";
+        let levels: Vec<_> = outline(body)
+            .into_iter()
+            .map(|e| (e.level, e.text))
+            .collect();
+        assert_eq!(levels[0], (0, "I. MỤC ĐÍCH".to_owned()));
+        assert_eq!(levels[1], (1, "1. Mục đích".to_owned()));
+        assert_eq!(levels[2], (3, "a) Điểm nhỏ".to_owned()));
+        assert_eq!(levels.len(), 4, "{levels:?}");
+    }
+
+    #[test]
+    fn every_kind_has_a_name_in_the_vocabulary() {
+        let v = vocabulary();
+        assert_eq!(v.kinds.len(), Kind::all().count());
+        assert!(v.kinds.iter().any(|k| k.kind == Kind::ThuCong && k.party));
+        assert!(
+            v.urgency.iter().any(|u| !u.state && u.party),
+            "hẹn giờ is Party only"
+        );
+    }
+}

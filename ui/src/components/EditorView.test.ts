@@ -44,6 +44,16 @@ describe('the editor form', () => {
     await waitFor(() => expect(screen.getByTestId(T.saveState).textContent).toMatch(/Đã lưu/));
   });
 
+  it('shows under the body which lines will print as headings', async () => {
+    await setup();
+    await fireEvent.input(byId(T.fieldBody), { target: { value: 'Mở đầu.\nI. MỤC ĐÍCH\n1. Mục đích cụ thể' } });
+    await waitFor(() => expect(b.bodyOutline).toHaveBeenLastCalledWith('Mở đầu.\nI. MỤC ĐÍCH\n1. Mục đích cụ thể'));
+    const outline = screen.getByTestId(T.bodyOutline);
+    await waitFor(() => expect(outline.textContent).toContain('I. MỤC ĐÍCH'));
+    expect(outline.textContent).toContain('1. Mục đích cụ thể');
+    expect(outline.textContent).not.toContain('Mở đầu');
+  });
+
   it('shows the validation message beside the signer when it is empty', async () => {
     await setup();
     await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Kế hoạch' } });

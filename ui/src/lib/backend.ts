@@ -12,6 +12,7 @@ import type { ImportedFile } from './bindings/ImportedFile';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { Format } from './bindings/Format';
 import type { LayoutSettings } from './bindings/LayoutSettings';
+import type { OutlineEntry } from './bindings/OutlineEntry';
 import type { Recipient } from './bindings/Recipient';
 import type { Vocabulary } from './bindings/Vocabulary';
 import type { Issued } from './bindings/Issued';
@@ -30,6 +31,8 @@ export interface Backend {
   vocabulary(): Promise<Vocabulary>;
   /** Recipient lines as typed (`Ban Tuyên giáo (để b/c)`) to recipients, and back. */
   parseRecipients(text: string): Promise<Recipient[]>;
+  /** The body's headings as the PDF will set them. */
+  bodyOutline(body: string): Promise<OutlineEntry[]>;
   recipientLines(items: Recipient[]): Promise<string>;
   /** The file name the save dialog offers for the PDF of `doc`. */
   pdfFileName(doc: Document): Promise<string>;
@@ -93,6 +96,7 @@ export function tauriBackend(invoke: Invoke, channel: MakeChannel): Backend {
   return {
     vocabulary: () => invoke('vocabulary'),
     parseRecipients: (text) => invoke('parse_recipients', { text }),
+    bodyOutline: (body) => invoke('body_outline', { body }),
     recipientLines: (items) => invoke('recipient_lines', { items }),
     pdfFileName: (doc) => invoke('pdf_file_name', { doc }),
     archiveInfo: () => invoke('archive_info'),

@@ -21,6 +21,7 @@ export const T = {
   fieldUrgency: 'field-urgency',
   fieldTitle: 'field-title',
   fieldBody: 'field-body',
+  bodyOutline: 'body-outline',
   fieldArchive: 'field-archive',
   fieldSigner: 'field-signer',
   fieldSignerAuthority: 'field-signer-authority',

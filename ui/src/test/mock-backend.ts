@@ -96,6 +96,12 @@ export function installMockBackend(): MockBackend {
     log.push({ id: log.length + 1, at: '2026-11-22T08:15:03+07:00', at_text: '22/11/2026 08:15', actor: 'vanthu', action, label, document_id, detail });
   const b = {
     vocabulary: vi.fn(async () => VOCABULARY),
+    bodyOutline: vi.fn(async (body: string) =>
+      body
+        .split('\n')
+        .filter((l) => /^(I+\.|\d+\.) /.test(l))
+        .map((text) => ({ level: /^I/.test(text) ? 0 : 1, text })),
+    ),
     parseRecipients: vi.fn(async (text: string) =>
       text
         .split('\n')
