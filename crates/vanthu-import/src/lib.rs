@@ -12,15 +12,21 @@
 mod body;
 mod closing;
 mod decode;
+pub mod doc;
 mod header;
+pub mod legacy;
 mod line;
 mod signature;
 
+pub use legacy::LegacyEncoding;
 use vanthu_model::text::{nfc, size_vi};
 use vanthu_model::{Conventions, Document, Format, Issuer, Kind, Status};
 
 /// Largest file accepted: a long plan is 50 KB of text; anything this big was picked by mistake.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Largest Word file accepted: pictures make a .doc far bigger than its text.
+pub const MAX_WORD_FILE_BYTES: usize = 32 * 1024 * 1024;
 
 /// The result of an import: the document and everything the clerk should check.
 #[derive(Debug, Clone)]
@@ -75,6 +81,14 @@ pub enum ImportError {
     NotText,
     #[error("the file has no content: only blank lines or scan noise")]
     NoContent,
+    #[error("the Word file is password-protected (encrypted)")]
+    Encrypted,
+    #[error("the Word file is damaged: {detail}")]
+    Damaged { detail: String },
+    #[error("the Word file was saved by Word 6.0/95 or older (nFib {n_fib:#06x})")]
+    OldWord { n_fib: u16 },
+    #[error("the file is an Office compound file but not a Word document")]
+    NotWord,
 }
 
 impl ImportError {
@@ -90,14 +104,86 @@ impl ImportError {
             ImportError::Binary => "Tệp không phải văn bản thuần (có thể là tệp Word .doc/.docx, PDF hoặc ảnh). Hãy mở bằng Word và lưu lại dưới dạng “Plain Text (.txt)”.".to_owned(),
             ImportError::NotText => "Tệp không đọc được dưới dạng Unicode (UTF-8 hoặc UTF-16) — có thể đang dùng bảng mã cũ TCVN3 (ABC) hoặc VNI. Hãy mở bằng Word rồi lưu lại dạng “Plain Text” với bảng mã Unicode (UTF-8).".to_owned(),
             ImportError::NoContent => "Tệp chỉ có dòng trống hoặc nhiễu do quét, không có nội dung văn bản để nhập.".to_owned(),
+            ImportError::Encrypted => "Tệp Word được đặt mật khẩu (mã hóa) nên không đọc được nội dung. Hãy mở bằng Word, gỡ mật khẩu rồi lưu lại và nhập lại.".to_owned(),
+            ImportError::Damaged { .. } => "Tệp Word bị hỏng hoặc không trọn vẹn (có thể do sao chép hoặc tải về bị lỗi), không đọc được nội dung. Hãy thử mở bằng Word; nếu mở được, lưu lại thành tệp mới rồi nhập lại.".to_owned(),
+            ImportError::OldWord { .. } => "Tệp được lưu bằng Word phiên bản quá cũ (Word 6.0/95 trở về trước), chưa đọc được. Hãy mở bằng Word và lưu lại dạng “Word 97-2003 (.doc)” hoặc “Word (.docx)”.".to_owned(),
+            ImportError::NotWord => "Tệp là tài liệu Office nhưng không phải văn bản Word (có thể là bảng tính Excel .xls hoặc bản trình chiếu PowerPoint .ppt).".to_owned(),
         }
     }
 }
 
-/// Imports a file's bytes: decodes (UTF-8 with or without BOM, UTF-16 with BOM), refuses what
-/// is not a text document, then reads it as [`import_str`] does.
+/// Imports a file by what its content is, not by its name: a Word 97–2003 document (an OLE
+/// compound file) through [`import_doc`], anything else as text ([`import_text`]).
+pub fn import_file(bytes: &[u8], conventions: &Conventions) -> Result<Imported, ImportError> {
+    if bytes.starts_with(&doc::CFB_SIGNATURE) {
+        return import_doc(bytes, conventions);
+    }
+    // A .docx (`PK\x03\x04`) is dispatched here.
+    import_text(bytes, conventions)
+}
+
+/// Imports a Word 97–2003 (`.doc`) file: its main text, read as [`import_str`] does. A
+/// document typed wholly in a legacy font (`.VnTime`, `VNI-Times`) is converted, with a
+/// warning.
+pub fn import_doc(bytes: &[u8], conventions: &Conventions) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_WORD_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            max: MAX_WORD_FILE_BYTES,
+        });
+    }
+    let text = doc::doc_text(bytes)?;
+    let converted = legacy::detect_text(&text);
+    let text = match converted {
+        Some(encoding) => legacy::decode_text(&text, encoding),
+        None => text.replace('\u{ad}', ""),
+    };
+    let mut imported = import_decoded(&text, conventions)?;
+    if let Some(encoding) = converted {
+        imported.warnings.push(legacy_warning(encoding));
+    }
+    Ok(imported)
+}
+
+/// Imports a text file's bytes: decodes (UTF-8 with or without BOM, UTF-16 with BOM, or the
+/// legacy TCVN3/VNI encoding its bytes show), refuses what is not a text document, then reads
+/// it as [`import_str`] does.
 pub fn import_text(bytes: &[u8], conventions: &Conventions) -> Result<Imported, ImportError> {
-    let text = nfc(&decode::decode(bytes)?);
+    import_text_with(bytes, conventions, None)
+}
+
+/// [`import_text`] with the encoding chosen by the clerk: `Some` reads the bytes as that
+/// legacy encoding whatever they look like; `None` decides as [`import_text`] does.
+pub fn import_text_with(
+    bytes: &[u8],
+    conventions: &Conventions,
+    encoding: Option<LegacyEncoding>,
+) -> Result<Imported, ImportError> {
+    let (text, converted) = decode::decode_with(bytes, encoding)?;
+    let mut imported = import_decoded(&text, conventions)?;
+    if let Some(encoding) = converted {
+        imported.warnings.push(legacy_warning(encoding));
+    }
+    Ok(imported)
+}
+
+/// What the clerk should know about a converted legacy file.
+fn legacy_warning(encoding: LegacyEncoding) -> Warning {
+    Warning::general(match encoding {
+        LegacyEncoding::Tcvn3 => format!(
+            "Tệp dùng bảng mã cũ {}; đã chuyển sang Unicode. Hãy soát lại các chữ hoa có dấu (như Ủ, Ấ, Ở) ở giữa câu: bảng mã này ghi chúng như chữ thường.",
+            encoding.name_vi()
+        ),
+        LegacyEncoding::Vni => format!(
+            "Tệp dùng bảng mã cũ {}; đã chuyển sang Unicode.",
+            encoding.name_vi()
+        ),
+    })
+}
+
+/// Reads decoded text, refusing text with nothing to import.
+fn import_decoded(text: &str, conventions: &Conventions) -> Result<Imported, ImportError> {
+    let text = nfc(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }

@@ -55,11 +55,16 @@ fn binary_files_are_refused() {
 }
 
 #[test]
-fn legacy_encodings_are_refused() {
-    // "Kế hoạch" in TCVN3 (ABC): single bytes that are not UTF-8.
-    let err = refused(b"K\xd5 ho\xb9ch t\xe6 ch\xf8c");
-    assert_eq!(err, ImportError::NotText);
-    assert!(err.message_vi().contains("TCVN3"), "{}", err.message_vi());
+fn legacy_encodings_are_converted() {
+    // "Kế hoạch tổ chức" in TCVN3 (ABC): single bytes that are not UTF-8.
+    let imp = import_text(b"K\xd5 ho\xb9ch t\xe6 ch\xf8c", &Conventions::default())
+        .expect("a TCVN3 file was refused");
+    assert_eq!(imp.document.title, "");
+    assert!(
+        imp.warnings.iter().any(|w| w.message.contains("TCVN3")),
+        "the conversion is not reported"
+    );
+    assert!(ImportError::NotText.message_vi().contains("TCVN3"));
 }
 
 #[test]

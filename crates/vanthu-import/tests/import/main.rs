@@ -4,7 +4,9 @@
 mod closing;
 mod corpus;
 mod decoding;
+mod doc;
 mod header;
+mod legacy;
 
 use vanthu_import::{import_text, Imported};
 use vanthu_model::Conventions;

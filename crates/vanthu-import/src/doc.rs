@@ -1,0 +1,350 @@
+//! Word 97–2003 documents (`.doc`): the main text, read straight from the binary file.
+//!
+//! Offices kept a decade of documents as `.doc`; asking a clerk to re-save each one as text
+//! loses an afternoon per folder. A `.doc` is an OLE compound file whose `WordDocument`
+//! stream starts with the FIB (file information block); the FIB says which table stream
+//! (`0Table`/`1Table`) holds the piece table, and the piece table says where each run of the
+//! text lies in `WordDocument`, as 8-bit Windows-1252 or as UTF-16. Only the main document
+//! (the first `ccpText` characters) is read: footnotes, headers and comments are not part of
+//! what the importer reads. Structure ([MS-DOC] 2.5.1 FIB, 2.9.38 Clx, 2.9.177 Pcd) is
+//! reduced to plain text the way Word's own "Plain Text" export does: paragraph marks become
+//! line ends, table cells are separated by TAB (what the header reader takes for Word's
+//! two-column rows), fields keep their shown result, other control characters go.
+//!
+//! The file is hostile input: every offset and length read from it is checked against the
+//! stream it points into, and the text is never longer than the stream that holds it.
+
+use std::io::{Cursor, Read};
+
+use crate::ImportError;
+
+/// The first bytes of every OLE compound file (`.doc`, `.xls`, an encrypted `.docx`).
+pub const CFB_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// The FIB's magic number (`wIdent`).
+const WORD_IDENT: u16 = 0xA5EC;
+/// Word 97's `nFib`; anything below is Word 6.0/95 or older, with another layout.
+const NFIB_WORD97: u16 = 0x00C0;
+/// `FibBase` flags.
+const F_ENCRYPTED: u16 = 0x0100;
+const F_WHICH_TBL_STM: u16 = 0x0200;
+const F_OBFUSCATED: u16 = 0x8000;
+/// Index of `fcClx`/`lcbClx` in `FibRgFcLcb97`.
+const CLX_INDEX: usize = 33;
+
+/// The text of a `.doc` file's main document, with `\n` line ends. Optional hyphens are
+/// soft hyphens (`U+00AD`): the letter ư if the text turns out to be TCVN3, else to drop.
+pub fn doc_text(bytes: &[u8]) -> Result<String, ImportError> {
+    if !bytes.starts_with(&CFB_SIGNATURE) {
+        return Err(damaged("no compound-file signature"));
+    }
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| damaged(format!("compound file: {e}")))?;
+    if !file.is_stream("/WordDocument") {
+        // An encrypted .docx (or .xlsx) is a compound file holding the encrypted package.
+        if file.is_stream("/EncryptedPackage") || file.is_stream("/EncryptionInfo") {
+            return Err(ImportError::Encrypted);
+        }
+        return Err(ImportError::NotWord);
+    }
+    let word = read_stream(&mut file, "/WordDocument", bytes.len())?;
+    let fib = Fib::read(&word)?;
+    let table_name = if fib.table_one { "/1Table" } else { "/0Table" };
+    if !file.is_stream(table_name) {
+        return Err(damaged(format!("no {table_name} stream")));
+    }
+    let table = read_stream(&mut file, table_name, bytes.len())?;
+    let clx = slice(&table, fib.fc_clx, fib.lcb_clx)
+        .ok_or_else(|| damaged("the piece table lies outside the table stream"))?;
+    let pieces = pieces(clx)?;
+    let raw = main_text(&word, &pieces, fib.ccp_text)?;
+    Ok(plain(&raw))
+}
+
+fn damaged(detail: impl Into<String>) -> ImportError {
+    ImportError::Damaged {
+        detail: detail.into(),
+    }
+}
+
+/// A whole stream, refusing one that claims more bytes than the file has.
+fn read_stream(
+    file: &mut cfb::CompoundFile<Cursor<&[u8]>>,
+    name: &str,
+    file_len: usize,
+) -> Result<Vec<u8>, ImportError> {
+    let stream = file
+        .open_stream(name)
+        .map_err(|e| damaged(format!("{name}: {e}")))?;
+    let len = stream.len();
+    if len > file_len as u64 {
+        return Err(damaged(format!("{name} claims {len} bytes")));
+    }
+    let mut data = Vec::with_capacity(len as usize);
+    stream
+        .take(len)
+        .read_to_end(&mut data)
+        .map_err(|e| damaged(format!("{name}: {e}")))?;
+    if data.len() as u64 != len {
+        return Err(damaged(format!("{name} is cut short")));
+    }
+    Ok(data)
+}
+
+/// `len` bytes at `offset`, if they are all there.
+fn slice(data: &[u8], offset: u32, len: u32) -> Option<&[u8]> {
+    let start = usize::try_from(offset).ok()?;
+    let end = start.checked_add(usize::try_from(len).ok()?)?;
+    data.get(start..end)
+}
+
+fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        data.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+
+fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        data.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
+/// What the importer needs from the FIB.
+struct Fib {
+    table_one: bool,
+    ccp_text: u32,
+    fc_clx: u32,
+    lcb_clx: u32,
+}
+
+impl Fib {
+    fn read(word: &[u8]) -> Result<Fib, ImportError> {
+        let short = || damaged("the FIB is cut short");
+        if u16_at(word, 0).ok_or_else(short)? != WORD_IDENT {
+            return Err(damaged("no Word FIB"));
+        }
+        let n_fib = u16_at(word, 2).ok_or_else(short)?;
+        let flags = u16_at(word, 0x0A).ok_or_else(short)?;
+        // Checked first: whatever the version, an encrypted file cannot be read.
+        if flags & (F_ENCRYPTED | F_OBFUSCATED) != 0 {
+            return Err(ImportError::Encrypted);
+        }
+        if n_fib < NFIB_WORD97 {
+            return Err(ImportError::OldWord { n_fib });
+        }
+        // FibBase (32 bytes), then three arrays each preceded by its count.
+        let csw = usize::from(u16_at(word, 32).ok_or_else(short)?);
+        let lw_at = 34 + csw * 2;
+        let cslw = usize::from(u16_at(word, lw_at).ok_or_else(short)?);
+        if cslw < 4 {
+            return Err(damaged("the FIB has no text length"));
+        }
+        let ccp_text = u32_at(word, lw_at + 2 + 3 * 4).ok_or_else(short)?;
+        let fc_at = lw_at + 2 + cslw * 4;
+        let pairs = usize::from(u16_at(word, fc_at).ok_or_else(short)?);
+        if pairs <= CLX_INDEX {
+            return Err(damaged("the FIB has no piece table"));
+        }
+        let clx_at = fc_at + 2 + CLX_INDEX * 8;
+        Ok(Fib {
+            table_one: flags & F_WHICH_TBL_STM != 0,
+            ccp_text,
+            fc_clx: u32_at(word, clx_at).ok_or_else(short)?,
+            lcb_clx: u32_at(word, clx_at + 4).ok_or_else(short)?,
+        })
+    }
+}
+
+/// One piece of the text: character positions `[start, end)` stored at `fc`.
+struct Piece {
+    start: u32,
+    end: u32,
+    /// Byte offset in `WordDocument`.
+    fc: u32,
+    /// 8-bit Windows-1252 rather than UTF-16LE.
+    compressed: bool,
+}
+
+/// The piece table (`PlcPcd`) from the `Clx`, skipping the formatting (`Prc`) before it.
+fn pieces(clx: &[u8]) -> Result<Vec<Piece>, ImportError> {
+    let mut at = 0usize;
+    let plc = loop {
+        match clx.get(at) {
+            Some(0x01) => {
+                let cb = u16_at(clx, at + 1).ok_or_else(|| damaged("a Prc is cut short"))?;
+                if cb > 0x3FA2 {
+                    return Err(damaged("a Prc is too long"));
+                }
+                at += 3 + usize::from(cb);
+            }
+            Some(0x02) => {
+                let lcb = u32_at(clx, at + 1).ok_or_else(|| damaged("the Pcdt is cut short"))?;
+                break slice(clx, (at + 5) as u32, lcb)
+                    .ok_or_else(|| damaged("the piece table is cut short"))?;
+            }
+            _ => return Err(damaged("no piece table in the Clx")),
+        }
+    };
+    if plc.len() < 4 || (plc.len() - 4) % 12 != 0 {
+        return Err(damaged("the piece table has a wrong size"));
+    }
+    let n = (plc.len() - 4) / 12;
+    let cp = |i: usize| u32_at(plc, i * 4).unwrap_or(0);
+    let mut pieces = Vec::with_capacity(n);
+    for i in 0..n {
+        let (start, end) = (cp(i), cp(i + 1));
+        if end < start || pieces.last().is_some_and(|p: &Piece| p.end > start) {
+            return Err(damaged("the piece table is out of order"));
+        }
+        let raw = u32_at(plc, (n + 1) * 4 + i * 8 + 2).unwrap_or(0);
+        pieces.push(Piece {
+            start,
+            end,
+            fc: raw & 0x3FFF_FFFF,
+            compressed: raw & 0x4000_0000 != 0,
+        });
+    }
+    Ok(pieces)
+}
+
+/// The first `ccp_text` characters, from the pieces that hold them.
+fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<String, ImportError> {
+    // The pieces hold every story (notes and headers follow the main text).
+    if pieces.last().map_or(0, |p| p.end) < ccp_text {
+        return Err(damaged("the text is longer than its pieces"));
+    }
+    let mut text = String::new();
+    let mut chars = 0usize;
+    for piece in pieces {
+        if piece.start >= ccp_text {
+            break;
+        }
+        let count = piece.end.min(ccp_text) - piece.start;
+        // Every character takes a byte at least: more text than stream is a lie.
+        chars += count as usize;
+        if chars > word.len() {
+            return Err(damaged("the text is longer than its stream"));
+        }
+        if piece.compressed {
+            let bytes = slice(word, piece.fc / 2, count)
+                .ok_or_else(|| damaged("a piece lies outside WordDocument"))?;
+            text.extend(bytes.iter().map(|&b| windows_1252(b)));
+        } else {
+            let len = count
+                .checked_mul(2)
+                .ok_or_else(|| damaged("a piece is too long"))?;
+            let bytes = slice(word, piece.fc, len)
+                .ok_or_else(|| damaged("a piece lies outside WordDocument"))?;
+            let units = bytes
+                .chunks_exact(2)
+                .map(|p| u16::from_le_bytes([p[0], p[1]]));
+            text.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')));
+        }
+    }
+    Ok(text)
+}
+
+/// A compressed piece's byte ([MS-DOC] 2.4.1: Windows-1252).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// Word's special characters to plain text (what its "Plain Text" export writes).
+fn plain(raw: &str) -> String {
+    /// Field characters: `0x13 code 0x14 result 0x15`; fields nest.
+    const FIELD_BEGIN: char = '\u{13}';
+    const FIELD_SEPARATOR: char = '\u{14}';
+    const FIELD_END: char = '\u{15}';
+    let mut out = String::with_capacity(raw.len());
+    // For each open field: whether its result (shown) part has begun.
+    let mut fields: Vec<bool> = Vec::new();
+    let mut after_cell = false;
+    for c in raw.chars() {
+        match c {
+            FIELD_BEGIN => {
+                fields.push(false);
+                continue;
+            }
+            FIELD_SEPARATOR => {
+                if let Some(shown) = fields.last_mut() {
+                    *shown = true;
+                }
+                continue;
+            }
+            FIELD_END => {
+                fields.pop();
+                continue;
+            }
+            _ => {}
+        }
+        if fields.iter().any(|shown| !shown) {
+            continue; // inside a field's code
+        }
+        match c {
+            // A cell ends with a cell mark; the row ends with one more.
+            '\u{7}' => {
+                out.push(if after_cell { '\n' } else { '\t' });
+                after_cell = !after_cell;
+                continue;
+            }
+            // Paragraph mark, manual line break, page or section break.
+            '\r' | '\u{b}' | '\u{c}' => out.push('\n'),
+            '\t' => out.push('\t'),
+            '\u{1e}' => out.push('-'), // non-breaking hyphen
+            '\u{a0}' => out.push(' '),
+            // An optional hyphen is kept as the soft hyphen: in a document typed in a TCVN3
+            // font it is the letter ư (code 0xAD), which Word stores as an optional hyphen.
+            '\u{1f}' => out.push('\u{ad}'),
+            // Picture and object anchors, note references.
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+        after_cell = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_keep_their_result_and_cells_become_tabs() {
+        assert_eq!(
+            plain("Trang \u{13} PAGE \u{14}2\u{15}\rA\u{7}B\u{7}\u{7}C"),
+            "Trang 2\nA\tB\t\nC"
+        );
+        assert_eq!(
+            plain("\u{13}outer \u{13}inner\u{14}x\u{15}\u{14}shown\u{15}"),
+            "shown"
+        );
+        assert_eq!(plain("a\u{1}\u{8}b\u{1f}c\u{1e}d"), "ab\u{ad}c-d");
+    }
+
+    #[test]
+    fn hostile_lengths_are_refused() {
+        assert!(slice(&[1, 2, 3], u32::MAX, 2).is_none());
+        assert!(slice(&[1, 2, 3], 1, u32::MAX).is_none());
+        assert!(matches!(
+            pieces(&[0x02, 0xFF, 0xFF, 0xFF, 0xFF]),
+            Err(ImportError::Damaged { .. })
+        ));
+        assert!(matches!(
+            pieces(&[0x01, 0xFF, 0xFF]),
+            Err(ImportError::Damaged { .. })
+        ));
+        assert!(matches!(
+            doc_text(&CFB_SIGNATURE),
+            Err(ImportError::Damaged { .. })
+        ));
+    }
+}
