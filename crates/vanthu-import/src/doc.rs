@@ -267,26 +267,32 @@ fn plain(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     // For each open field: whether its result (shown) part has begun.
     let mut fields: Vec<bool> = Vec::new();
+    // How many of them are still in their code part.
+    let mut in_code = 0usize;
     let mut after_cell = false;
     for c in raw.chars() {
         match c {
             FIELD_BEGIN => {
                 fields.push(false);
+                in_code += 1;
                 continue;
             }
             FIELD_SEPARATOR => {
-                if let Some(shown) = fields.last_mut() {
+                if let Some(shown @ false) = fields.last_mut() {
                     *shown = true;
+                    in_code -= 1;
                 }
                 continue;
             }
             FIELD_END => {
-                fields.pop();
+                if fields.pop() == Some(false) {
+                    in_code -= 1;
+                }
                 continue;
             }
             _ => {}
         }
-        if fields.iter().any(|shown| !shown) {
+        if in_code > 0 {
             continue; // inside a field's code
         }
         match c {

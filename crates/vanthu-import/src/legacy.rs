@@ -428,22 +428,38 @@ fn tcvn3_line(units: &[(char, Option<u8>)]) -> String {
         })
         .collect();
     let no_sure_word = cases.iter().all(|&c| c == Case::Unsure);
+    // `Y TẾ`: a line of short words, each starting with a sure capital.
+    let short_capitals = words.len() >= 2
+        && words
+            .iter()
+            .all(|&(s, _)| !chars[s].1 && chars[s].0.is_uppercase());
+    // The nearest sure word on each side of every word (one pass each way, so a line of
+    // a million short words costs no more than its length).
+    let mut left_sure = Vec::with_capacity(cases.len());
+    let mut last = None;
+    for &c in &cases {
+        left_sure.push(last);
+        if c != Case::Unsure {
+            last = Some(c);
+        }
+    }
+    let mut right_sure = vec![None; cases.len()];
+    last = None;
+    for (w, &c) in cases.iter().enumerate().rev() {
+        right_sure[w] = last;
+        if c != Case::Unsure {
+            last = Some(c);
+        }
+    }
     let mut out: Vec<char> = chars.iter().map(|&(c, _)| c).collect();
     for (w, &(start, end)) in words.iter().enumerate() {
         let caps = match cases[w] {
             Case::Caps => true,
             Case::Small => false,
-            Case::Unsure if no_sure_word => {
-                // `Y TẾ`: a line of short words, each starting with a sure capital.
-                words.len() >= 2
-                    && words
-                        .iter()
-                        .all(|&(s, _)| !chars[s].1 && chars[s].0.is_uppercase())
-            }
+            Case::Unsure if no_sure_word => short_capitals,
             Case::Unsure => {
-                let left = cases[..w].iter().rev().find(|&&c| c != Case::Unsure);
-                let right = cases[w + 1..].iter().find(|&&c| c != Case::Unsure);
-                left.is_none_or(|&c| c == Case::Caps) && right.is_none_or(|&c| c == Case::Caps)
+                left_sure[w].is_none_or(|c| c == Case::Caps)
+                    && right_sure[w].is_none_or(|c| c == Case::Caps)
             }
         };
         let guessed = |k: usize| chars[k].1;
@@ -805,6 +821,16 @@ mod tests {
             "các đ/c ủy viên",
             "a capital inside a sentence cannot be known"
         );
+    }
+
+    #[test]
+    fn a_huge_line_costs_its_length() {
+        // A million one-letter words on one line: each looks for its neighbours' case.
+        let line = "A ".repeat(1_000_000);
+        let start = std::time::Instant::now();
+        let text = decode_bytes(line.as_bytes(), LegacyEncoding::Tcvn3);
+        assert_eq!(text.len(), line.len());
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
     }
 
     #[test]
