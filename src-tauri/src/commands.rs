@@ -308,14 +308,14 @@ pub fn show_file(app: &AppHandle, folder: &str, file_name: &str, bytes: &[u8]) -
     Ok(target.display().to_string())
 }
 
-/// The `.txt` files the clerk picks to import (several at once).
+/// The files the clerk picks to import (several at once): Word and text files.
 #[tauri::command]
 pub async fn pick_import_files(app: AppHandle) -> Result<Vec<String>> {
     let picked = dialogs::open_paths(
         &app,
         Ask {
-            title: "Chọn các tệp văn bản (.txt) để nhập",
-            filter: ("Tệp văn bản", &["txt"]),
+            title: "Chọn các tệp văn bản (Word .docx, .doc hoặc .txt) để nhập",
+            filter: ("Văn bản Word hoặc tệp chữ", &["docx", "doc", "txt"]),
         },
         true,
     );
@@ -340,7 +340,7 @@ pub async fn import_files(
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     crate::care::blocking(app, move |store| {
         store.ops(|a| {
-            vanthu_ops::import_files(a, &paths, &Stamp::now(), |done, total| {
+            vanthu_ops::import_files(a, &paths, None, &Stamp::now(), |done, total| {
                 let _ = progress.send(ImportProgress {
                     done: done as u32,
                     total: total as u32,

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use vanthu_archive::{Archive, Filter, IssuerProfile, Stamp};
 use vanthu_export::Period;
+use vanthu_import::legacy::LegacyEncoding;
 use vanthu_model::{Format, Kind, Status};
 use vanthu_ops::layout;
 
@@ -40,12 +41,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Nhập các tệp .txt (xuất từ Word hoặc bản quét). Văn bản có số được ghi là đã ban hành
-    /// với số đó; còn lại là dự thảo. In mã số từng văn bản; cảnh báo ra stderr. Lỗi ở một tệp
-    /// thì không tệp nào được nhập.
+    /// Nhập các tệp văn bản: Word (.docx, .doc), tệp chữ .txt (Unicode hoặc bảng mã cũ TCVN3,
+    /// VNI), nhận biết theo nội dung chứ không theo đuôi tệp. Văn bản có số được ghi là đã ban
+    /// hành với số đó; còn lại là dự thảo. In mã số từng văn bản; cảnh báo ra stderr. Lỗi ở một
+    /// tệp thì không tệp nào được nhập.
     Import {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Bảng mã của tệp .txt cũ khi không tự nhận ra: tcvn3 (ABC, .VnTime) hoặc vni.
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<LegacyEncoding>,
     },
     /// Tạo văn bản từ tệp JSON (dạng trao đổi); in mã số. "status": "issued" kèm "number"
     /// ghi nhận văn bản đã ban hành trước đây.
@@ -303,6 +308,14 @@ fn parse_format(s: &str) -> Result<Format, String> {
     Format::from_key(s).ok_or_else(|| format!("thể thức không có: {s} (party hoặc state)"))
 }
 
+fn parse_encoding(s: &str) -> Result<LegacyEncoding, String> {
+    match s {
+        "tcvn3" | "abc" => Ok(LegacyEncoding::Tcvn3),
+        "vni" => Ok(LegacyEncoding::Vni),
+        _ => Err(format!("bảng mã không có: {s} (tcvn3 hoặc vni)")),
+    }
+}
+
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     vanthu_model::date::parse_iso(s).map_err(|e| e.message_vi())
 }
@@ -324,8 +337,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
-        Command::Import { files } => {
-            let imported = vanthu_ops::import_files(&mut db()?, &files, &Stamp::now(), |_, _| {})?;
+        Command::Import { files, encoding } => {
+            let imported =
+                vanthu_ops::import_files(&mut db()?, &files, encoding, &Stamp::now(), |_, _| {})?;
             for file in imported {
                 for w in &file.warnings {
                     match w.line {

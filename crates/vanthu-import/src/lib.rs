@@ -13,6 +13,7 @@ mod body;
 mod closing;
 mod decode;
 pub mod doc;
+pub mod docx;
 mod header;
 pub mod legacy;
 mod line;
@@ -89,6 +90,8 @@ pub enum ImportError {
     OldWord { n_fib: u16 },
     #[error("the file is an Office compound file but not a Word document")]
     NotWord,
+    #[error("the .docx file cannot be read: {0}")]
+    Docx(docx::DocxProblem),
 }
 
 impl ImportError {
@@ -107,19 +110,33 @@ impl ImportError {
             ImportError::Encrypted => "Tệp Word được đặt mật khẩu (mã hóa) nên không đọc được nội dung. Hãy mở bằng Word, gỡ mật khẩu rồi lưu lại và nhập lại.".to_owned(),
             ImportError::Damaged { .. } => "Tệp Word bị hỏng hoặc không trọn vẹn (có thể do sao chép hoặc tải về bị lỗi), không đọc được nội dung. Hãy thử mở bằng Word; nếu mở được, lưu lại thành tệp mới rồi nhập lại.".to_owned(),
             ImportError::OldWord { .. } => "Tệp được lưu bằng Word phiên bản quá cũ (Word 6.0/95 trở về trước), chưa đọc được. Hãy mở bằng Word và lưu lại dạng “Word 97-2003 (.doc)” hoặc “Word (.docx)”.".to_owned(),
+            ImportError::Docx(problem) => problem.message_vi(),
             ImportError::NotWord => "Tệp là tài liệu Office nhưng không phải văn bản Word (có thể là bảng tính Excel .xls hoặc bản trình chiếu PowerPoint .ppt).".to_owned(),
         }
     }
 }
 
 /// Imports a file by what its content is, not by its name: a Word 97–2003 document (an OLE
-/// compound file) through [`import_doc`], anything else as text ([`import_text`]).
+/// compound file) through [`import_doc`], a `.docx` (a zip) through [`docx::import_docx`],
+/// anything else as text ([`import_text`]).
 pub fn import_file(bytes: &[u8], conventions: &Conventions) -> Result<Imported, ImportError> {
+    import_file_with(bytes, conventions, None)
+}
+
+/// [`import_file`] with the legacy encoding of a text file chosen by the clerk (`--encoding`);
+/// Word files say their fonts themselves, so the choice applies to text files only.
+pub fn import_file_with(
+    bytes: &[u8],
+    conventions: &Conventions,
+    encoding: Option<LegacyEncoding>,
+) -> Result<Imported, ImportError> {
     if bytes.starts_with(&doc::CFB_SIGNATURE) {
         return import_doc(bytes, conventions);
     }
-    // A .docx (`PK\x03\x04`) is dispatched here.
-    import_text(bytes, conventions)
+    if docx::is_zip(bytes) {
+        return docx::import_docx(bytes, conventions);
+    }
+    import_text_with(bytes, conventions, encoding)
 }
 
 /// Imports a Word 97–2003 (`.doc`) file: its main text, read as [`import_str`] does. A

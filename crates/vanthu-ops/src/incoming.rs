@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 use vanthu_archive::{Archive, Attachment, Stamp, MAX_ATTACHMENT_BYTES};
+use vanthu_import::legacy::LegacyEncoding;
 use vanthu_import::Warning;
 use vanthu_model::Status;
 
@@ -27,12 +28,15 @@ pub struct ImportedFile {
     pub warnings: Vec<Warning>,
 }
 
-/// Imports `paths` as documents: each is read (size-capped) and read as a document first,
-/// `progress(done, total)` after each; then all are stored in one transaction. A file that is
-/// refused — unreadable, too large, not a document — stops the batch before anything is stored.
+/// Imports `paths` as documents — text (Unicode or the legacy TCVN3/VNI, detected or chosen
+/// with `encoding`), Word `.docx` and `.doc`, each known by its content, not its name: each is
+/// read (size-capped) and read as a document first, `progress(done, total)` after each; then
+/// all are stored in one transaction. A file that is refused — unreadable, too large, not a
+/// document, hostile — stops the batch before anything is stored.
 pub fn import_files(
     archive: &mut Archive,
     paths: &[PathBuf],
+    encoding: Option<LegacyEncoding>,
     stamp: &Stamp,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<ImportedFile>> {
@@ -40,13 +44,14 @@ pub fn import_files(
     let mut docs = Vec::with_capacity(paths.len());
     let mut warnings = Vec::with_capacity(paths.len());
     for (i, path) in paths.iter().enumerate() {
-        let bytes = files::read_file(path, vanthu_import::MAX_FILE_BYTES as u64)?;
-        let imported = vanthu_import::import_text(&bytes, &conventions).map_err(|source| {
-            OpsError::Import {
-                path: path.clone(),
-                source,
-            }
-        })?;
+        let bytes = files::read_file(path, vanthu_import::MAX_WORD_FILE_BYTES as u64)?;
+        let imported =
+            vanthu_import::import_file_with(&bytes, &conventions, encoding).map_err(|source| {
+                OpsError::Import {
+                    path: path.clone(),
+                    source,
+                }
+            })?;
         docs.push(imported.document);
         warnings.push(imported.warnings);
         progress(i + 1, paths.len());

@@ -5,6 +5,7 @@ mod closing;
 mod corpus;
 mod decoding;
 mod doc;
+mod docx;
 mod header;
 mod legacy;
 

@@ -58,6 +58,7 @@ fn import_refuses_the_whole_batch_for_one_bad_file() {
     let e = vanthu_ops::import_files(
         &mut f.archive,
         &[good[0].clone(), binary, good[1].clone()],
+        None,
         &stamp(),
         |done, total| seen.push((done, total)),
     )
@@ -66,8 +67,10 @@ fn import_refuses_the_whole_batch_for_one_bad_file() {
     assert_eq!(f.dump(), before, "no document of the batch is stored");
 
     let mut seen = Vec::new();
-    let done = vanthu_ops::import_files(&mut f.archive, &good, &stamp(), |d, t| seen.push((d, t)))
-        .unwrap();
+    let done = vanthu_ops::import_files(&mut f.archive, &good, None, &stamp(), |d, t| {
+        seen.push((d, t))
+    })
+    .unwrap();
     assert_eq!(seen, [(1, 2), (2, 2)], "progress after each file");
     assert_eq!(done.len(), 2);
     for file in &done {
