@@ -18,6 +18,25 @@ use crate::Warning;
 
 /// A trích yếu wraps over at most this many source lines; more is the body without a blank line.
 const MAX_TITLE_LINES: usize = 4;
+/// A trích yếu in capitals is set in a narrower measure and wraps over more lines; so does one
+/// closed by a rule (`-----`), which bounds it for sure.
+const MAX_LONG_TITLE_LINES: usize = 6;
+
+/// How a Quyết định or Nghị quyết names who enacts it, in capitals under its trích yếu
+/// (`ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI`, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`): folded first words.
+/// Such a line is the body's first, never the end of a trích yếu in capitals.
+const ENACTING_BODIES: [&str; 10] = [
+    "uy ban nhan dan",
+    "chu tich",
+    "bo truong",
+    "hoi dong nhan dan",
+    "ban bi thu",
+    "ban thuong vu",
+    "giam doc",
+    "thu truong",
+    "thu tuong",
+    "tong cuc truong",
+];
 
 /// Reads the trích yếu starting at `start` (the line after the type name): the first
 /// paragraph, joined with single spaces. Returns it and the index where the body begins.
@@ -37,12 +56,42 @@ pub(crate) fn title(
     if i >= end || !may_be_title(&lines[i].text) {
         return (String::new(), i);
     }
+    if let Some(rule) = ruled_title_end(lines, i, end) {
+        let title = lines[i..rule]
+            .iter()
+            .map(|l| line::plain(&l.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut next = rule;
+        while next < end && (lines[next].is_blank() || line::is_rule(&lines[next].text)) {
+            next += 1;
+        }
+        return (title, next);
+    }
     let mut parts = vec![line::plain(&lines[i].text).to_owned()];
+    let in_caps = line::is_caps(&parts[0]);
+    let max_lines = if in_caps {
+        MAX_LONG_TITLE_LINES
+    } else {
+        MAX_TITLE_LINES
+    };
     i += 1;
-    while i < end && parts.len() < MAX_TITLE_LINES {
+    while i < end && parts.len() < max_lines {
         let l = &lines[i];
         let prev_ends = parts.last().is_some_and(|p| line::ends_clause(p));
         if l.is_blank() || line::is_rule(&l.text) || is_noise(l) || prev_ends {
+            break;
+        }
+        let text = line::plain(&l.text);
+        let folded = fold(text);
+        let enacting = line::is_caps(text) && ENACTING_BODIES.iter().any(|b| folded.starts_with(b));
+        // `…về xây dựng hệ thống,` / `định hướng đến năm 2030` / `Hội nghị lần thứ bảy…`: after
+        // lines that continue in lower case, one that starts a sentence starts the body.
+        let sentence_after_wrap = parts.len() > 1
+            && parts.last().is_some_and(|p| line::starts_lowercase(p))
+            && text.chars().next().is_some_and(char::is_uppercase)
+            && !line::is_caps(text);
+        if enacting || sentence_after_wrap {
             break;
         }
         // With no blank line after the trích yếu, the body's first paragraph follows at once:
@@ -62,6 +111,26 @@ pub(crate) fn title(
         i += 1;
     }
     (parts.join(" "), i)
+}
+
+/// The index of the rule (`-----`) that closes a trích yếu starting at `start`, if one comes
+/// within a few unbroken lines of title-like text.
+fn ruled_title_end(lines: &[Line], start: usize, end: usize) -> Option<usize> {
+    let mut i = start;
+    while i < end && i < start + MAX_LONG_TITLE_LINES {
+        let l = &lines[i];
+        if line::is_rule(&l.text) {
+            return (i > start).then_some(i);
+        }
+        let opens_body = ["can cu", "thuc hien", "kinh gui"]
+            .iter()
+            .any(|w| fold(line::plain(&l.text)).starts_with(w));
+        if l.is_blank() || !may_be_title(&l.text) || opens_body || line::ends_clause(&l.text) {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// A line that can be (part of) a trích yếu: not a list item or heading, not `Kính gửi`.

@@ -43,6 +43,8 @@ pub(crate) enum Item {
     PartyHeading,
     /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`
     StateHeading,
+    /// `ĐOÀN TNCS HỒ CHÍ MINH`: the Youth Union heads its documents as the Party does.
+    YouthHeading,
     /// `Số 82-KH/ĐU`: the symbol as the model reads it.
     Number(ParsedSymbol),
     PlaceDate(PlaceDate),
@@ -63,6 +65,10 @@ pub(crate) struct FormatSignal {
     pub format: Format,
     pub line: usize,
     pub what: &'static str,
+    /// Which sign wins, lowest first: a heading names the format outright; the Youth Union's
+    /// heading says it follows the Party's layout; a number's punctuation is often typed the
+    /// other way (a chi bộ's `05/BC-CB`); the issuer's name and the signing authority last.
+    pub strength: u8,
 }
 
 /// Everything the header gave.
@@ -80,13 +86,16 @@ pub(crate) struct Header {
     pub type_line: Option<(usize, Kind)>,
     pub vv: Option<(usize, String)>,
     /// Index (into the lines) of the first line after the header: the trích yếu when there is
-    /// a type line, otherwise the body.
+    /// a type line (or [`Header::untyped_title`]), otherwise the body.
     pub next: usize,
+    /// No type name was found, but a trích yếu in capitals follows the number and date (a
+    /// page that lost the type line): it starts at `next`.
+    pub untyped_title: bool,
 }
 
 /// Lines of a header never go past this many unrecognised short lines before the type name:
 /// beyond that the text is already the body of a document without one.
-const MAX_UNKNOWN_HEADER_LINES: usize = 3;
+const MAX_UNKNOWN_HEADER_LINES: usize = 5;
 
 /// Reads the header from the top of `lines`, not looking at or past `limit` (the Nơi nhận line).
 pub(crate) fn read(
@@ -102,6 +111,7 @@ pub(crate) fn read(
     // typist added), so the issuer is only collected before either.
     let mut issuer_closed = false;
     let mut last_was_vv = false;
+    let mut unknown_lines = 0;
     let end = type_index.unwrap_or(limit);
     let mut i = 0;
     while i < end {
@@ -111,6 +121,19 @@ pub(crate) fn read(
             continue;
         }
         let row = row_items(&l.text, conventions);
+        let found =
+            usize::from(head.number.is_some()) + usize::from(head.place_date_line.is_some());
+        if type_index.is_none()
+            && found == 2
+            && head.vv.is_none()
+            && matches!(row[..], [(_, Item::Caps(_))])
+        {
+            // The type name was lost but its trích yếu, in capitals, follows the number and
+            // date: the header ends here and the caller reads it.
+            head.untyped_title = true;
+            i -= 1;
+            break;
+        }
         if row.iter().any(|(_, item)| *item == Item::Other) && row.len() == 1 {
             if last_was_vv && line::starts_lowercase(&l.text) {
                 if let Some((_, vv)) = head.vv.as_mut() {
@@ -120,9 +143,14 @@ pub(crate) fn read(
                 continue;
             }
             if type_index.is_none() {
-                // No type name: the header ends where an unrecognised line starts the body.
-                i -= 1;
-                break;
+                // No type name: the header ends where an unrecognised line starts the body —
+                // one that reads as body, or any once the number and date are read. Before
+                // that, a line or two of scan debris is passed over (and reported).
+                if body_like(&l.text) || found == 2 || unknown_lines >= 2 {
+                    i -= 1;
+                    break;
+                }
+                unknown_lines += 1;
             }
         }
         last_was_vv = false;
@@ -140,11 +168,19 @@ pub(crate) fn read(
                     format: Format::Party,
                     line: l.no,
                     what: "tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”",
+                    strength: 0,
                 }),
                 Item::StateHeading => head.signals.push(FormatSignal {
                     format: Format::State,
                     line: l.no,
                     what: "Quốc hiệu, Tiêu ngữ",
+                    strength: 0,
+                }),
+                Item::YouthHeading => head.signals.push(FormatSignal {
+                    format: Format::Party,
+                    line: l.no,
+                    what: "tiêu đề “ĐOÀN TNCS HỒ CHÍ MINH”",
+                    strength: 1,
                 }),
                 Item::Number(n) => {
                     issuer_closed = true;
@@ -230,17 +266,52 @@ pub(crate) fn read(
         None => head.next = i,
     }
     if let Some((no, n)) = &head.number {
-        head.signals.insert(
-            0,
-            FormatSignal {
-                format: n.format,
-                line: *no,
-                what: "cách ghi số, ký hiệu",
-            },
-        );
+        head.signals.push(FormatSignal {
+            format: n.format,
+            line: *no,
+            what: "cách ghi số, ký hiệu",
+            strength: 2,
+        });
     }
+    let first_issuer_line = issuer_lines.first().map(|(no, _)| *no);
     assign_issuer(&mut head, issuer_lines, warnings);
+    if let (Some(format), Some(line)) = (issuer_format(&head), first_issuer_line) {
+        head.signals.push(FormatSignal {
+            format,
+            line,
+            what: "tên cơ quan ban hành",
+            strength: 3,
+        });
+    }
+    head.signals.sort_by_key(|s| s.strength);
     head
+}
+
+/// The format an issuing body's name tells: a people's committee, council, ministry or
+/// department is State; a Party committee, cell or the Youth Union is Party.
+fn issuer_format(head: &Header) -> Option<Format> {
+    let names = [&head.parent, &head.name].map(|n| folded_words(n).join(" "));
+    let words = format!(" {} {} ", names[0], names[1]);
+    const STATE_START: [&str; 5] = ["uy ban nhan dan", "ubnd", "hoi dong nhan dan", "so ", "bo "];
+    const PARTY: [&str; 8] = [
+        " dang uy ",
+        " huyen uy ",
+        " tinh uy ",
+        " thanh uy ",
+        " chi bo ",
+        " dang bo ",
+        " doan tncs ",
+        " thanh doan ",
+    ];
+    let state = names
+        .iter()
+        .any(|n| STATE_START.iter().any(|w| n.starts_with(w)));
+    let party = PARTY.iter().any(|w| words.contains(w));
+    match (state, party) {
+        (true, false) => Some(Format::State),
+        (false, true) => Some(Format::Party),
+        _ => None,
+    }
 }
 
 /// The index of the type-name line, if the top of the document has one before its body.
@@ -258,12 +329,7 @@ fn find_type_line(lines: &[Line], limit: usize, conventions: &Conventions) -> Op
             continue;
         }
         unknown += 1;
-        let text = line::plain(&l.text);
-        let body_like = text.chars().count() > 120
-            || line::ends_clause(text)
-            || markup::starts_block(text)
-            || fold(text).starts_with("kinh gui");
-        if body_like || unknown > MAX_UNKNOWN_HEADER_LINES {
+        if body_like(&l.text) || unknown > MAX_UNKNOWN_HEADER_LINES {
             return None;
         }
     }
@@ -294,6 +360,7 @@ pub(crate) fn row_items(text: &str, conventions: &Conventions) -> Vec<(String, I
             classify(piece, conventions),
             Item::PartyHeading
                 | Item::StateHeading
+                | Item::YouthHeading
                 | Item::PlaceDate(_)
                 | Item::Number(_)
                 | Item::Secrecy(_)
@@ -344,10 +411,13 @@ pub(crate) fn classify(text: &str, conventions: &Conventions) -> Item {
         "hoa toc" => return Item::Urgency(Urgency::HoaToc),
         "hoa toc hen gio" => return Item::Urgency(Urgency::HoaTocHenGio),
         "dang cong san viet nam" => return Item::PartyHeading,
-        "cong hoa xa hoi chu nghia viet nam" | "doc lap tu do hanh phuc" => {
-            return Item::StateHeading
+        "doan tncs ho chi minh" | "doan thanh nien cong san ho chi minh" => {
+            return Item::YouthHeading
         }
         _ => {}
+    }
+    if is_state_heading(&words) {
+        return Item::StateHeading;
     }
     if line::is_bracketed(text) || line::is_page_number(text) {
         return Item::Noise;
@@ -384,12 +454,15 @@ pub(crate) fn classify(text: &str, conventions: &Conventions) -> Item {
     Item::Other
 }
 
-/// `V/v tổ chức hội nghị` → `tổ chức hội nghị`.
+/// `V/v tổ chức hội nghị` → `tổ chức hội nghị`; also `Về: …` and `Về việc: …`, which some
+/// offices write instead (the colon tells it from a trích yếu that starts with `Về`).
 fn vv_title(text: &str) -> Option<String> {
     let rest = text
         .strip_prefix("V/v")
         .or_else(|| text.strip_prefix("V/V"))
-        .or_else(|| text.strip_prefix("v/v"))?;
+        .or_else(|| text.strip_prefix("v/v"))
+        .or_else(|| text.strip_prefix("Về việc:"))
+        .or_else(|| text.strip_prefix("Về:"))?;
     let rest = rest.trim_start_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
     (!rest.is_empty()).then(|| rest.to_owned())
 }
@@ -400,8 +473,14 @@ pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<Parse
     let mut chars = text.char_indices();
     let (_, s) = chars.next()?;
     let (j, o) = chars.next()?;
-    if !matches!(s, 'S' | 's') || !matches!(o, 'ố' | 'Ố') {
+    if !matches!(s, 'S' | 's') {
         return None;
+    }
+    if !matches!(o, 'ố' | 'Ố') {
+        // OCR that loses every marked letter leaves `S 291/QĐ-UBDT`: taken only when what
+        // follows is a whole symbol, with its number and a known type.
+        let parsed = parse_symbol(text.strip_prefix("S ")?, conventions)?;
+        return (parsed.number.is_some() && parsed.kind.is_some()).then_some(parsed);
     }
     let rest = &text[j + o.len_utf8()..];
     if rest.chars().next().is_some_and(char::is_alphabetic) {
@@ -641,4 +720,407 @@ mod tests {
         let row = row_items("Khánh Hòa, ngày    tháng    năm 2025", &c);
         assert!(matches!(row[..], [(_, Item::PlaceDate(_))]), "{row:?}");
     }
+}
+
+/// How far down a file the header can reach, in source lines: past this the text is the body.
+const HEADER_ZONE_LINES: usize = 40;
+
+/// The top of a document rewritten one header element a line, keeping each piece's source line
+/// number.
+///
+/// Web pages, PDF extraction and OCR lose the two-column table of the header in many ways: the
+/// cells of a row on one line separated by `|`, a TAB or a run of spaces; the whole header on
+/// one line (`BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội,
+/// ngày …`); or one element broken over lines (`Số:` / `3970/QĐ-UBND`, `Quảng` / `Trị, ngày 27
+/// tháng 12 năm 2016`, `Kon Tum, ngày 25` / `tháng 01 năm 2024`). The header reader recognises
+/// a line by what it looks like, so here each line is cut where a header element visibly starts
+/// and the pieces of one element are put back together. Only the top of the file is touched:
+/// the zone ends at the type name, at the first line that reads as body, or after
+/// [`HEADER_ZONE_LINES`] lines.
+pub(crate) fn unflatten(lines: Vec<Line>) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len() + 16);
+    let mut rest = lines.into_iter();
+    for l in rest.by_ref() {
+        if l.is_blank() {
+            out.push(l);
+            continue;
+        }
+        let pieces = split_header_line(&l.text);
+        let mut ends_zone = l.no > HEADER_ZONE_LINES;
+        for piece in pieces {
+            let piece = piece.trim();
+            if piece.chars().all(|c| c == '|' || c.is_whitespace()) {
+                continue;
+            }
+            if Kind::from_printed_name(line::plain(piece)).is_some() || opens_body(piece) {
+                ends_zone = true;
+            }
+            out.push(Line::new(l.no, piece));
+        }
+        if out.last().is_none_or(|last| last.no != l.no) {
+            out.push(Line::new(l.no, ""));
+        }
+        if ends_zone {
+            break;
+        }
+    }
+    let mut joined = join_broken_elements(out);
+    joined.extend(rest);
+    joined
+}
+
+/// A piece of text that starts a document's body rather than its header.
+fn opens_body(text: &str) -> bool {
+    let folded = fold(text.trim_start_matches(['-', ' ', '*']));
+    ["can cu ", "kinh gui", "thuc hien ", "xet de nghi"]
+        .iter()
+        .any(|w| folded.starts_with(w))
+        || markup::starts_block(text)
+}
+
+/// What a place in a header's text anchors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Anchor {
+    Heading,
+    Stars,
+    Number,
+    PlaceDate,
+    TypeName,
+    Other,
+}
+
+/// Cuts one source line of the header zone into its elements.
+fn split_header_line(text: &str) -> Vec<String> {
+    // Cells a table export kept apart: `|`, TAB, a run of three spaces or more before text
+    // that can start a cell.
+    let mut cells: Vec<String> = Vec::new();
+    for cell in text.split(['|', '\t']) {
+        for piece in line::cells(cell, |piece, _| {
+            piece
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || matches!(c, '*' | '(' | '['))
+        }) {
+            cells.push(piece);
+        }
+    }
+    let mut out = Vec::new();
+    for cell in cells {
+        out.extend(split_flattened(&cell));
+    }
+    // A type name with its trích yếu on one line: `HƯỚNG DẪN VỀ THỂ THỨC VĂN BẢN CỦA ĐẢNG`.
+    out.into_iter()
+        .flat_map(|cell| match split_type_and_title(&cell) {
+            Some((name, title)) => vec![name, title],
+            None => vec![cell],
+        })
+        .collect()
+}
+
+/// `HƯỚNG DẪN VỀ THỂ THỨC…` → (`HƯỚNG DẪN`, `VỀ THỂ THỨC…`); the rest must open as a trích
+/// yếu does (`về`, `V/v`).
+fn split_type_and_title(cell: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    (2..=3).find_map(|n| {
+        if words.len() <= n {
+            return None;
+        }
+        let name = words[..n].join(" ");
+        let rest = words[n..].join(" ");
+        let opens = fold(words[n]) == "ve" || fold(words[n]).starts_with("v/v");
+        (line::is_caps(&name) && Kind::from_printed_name(&name).is_some() && opens)
+            .then_some((name, rest))
+    })
+}
+
+/// Phrases that head a column of the header, found wherever they are.
+const HEADINGS: [&str; 4] = [
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "ĐOÀN TNCS HỒ CHÍ MINH",
+];
+
+/// Cuts a line where header elements start. A national or Party heading is cut out wherever it
+/// stands; the other anchors (stars, the number, the place and date, the type name, the first
+/// words of the body) only in a line that holds two kinds of them at least, which only a
+/// flattened header does.
+fn split_flattened(text: &str) -> Vec<String> {
+    let mut cuts: Vec<(usize, Anchor)> = Vec::new();
+    for heading in HEADINGS {
+        for (at, _) in text.match_indices(heading) {
+            cuts.push((at, Anchor::Heading));
+            cuts.push((at + heading.len(), Anchor::Heading));
+        }
+    }
+    if let Some(at) = find_ci(text, "độc lập", 0) {
+        if let Some(end) = find_ci(text, "hạnh phúc", at) {
+            cuts.push((at, Anchor::Heading));
+            cuts.push((end + "hạnh phúc".len(), Anchor::Heading));
+        }
+    }
+    // Runs of stars (`*`, `***`, `*******`): the separator under a body's name.
+    let mut i = 0;
+    while let Some(off) = text[i..].find('*') {
+        let start = i + off;
+        let end = start
+            + text[start..]
+                .find(|c: char| c != '*')
+                .unwrap_or(text.len() - start);
+        // Stars at either end are emphasis (`**Số 82-KH/ĐU**`); inside, a flattened separator.
+        if start > 0 && end < text.len() {
+            cuts.push((start, Anchor::Stars));
+            cuts.push((end, Anchor::Stars));
+        }
+        i = end;
+        if i >= text.len() {
+            break;
+        }
+    }
+    if let Some(at) = number_start(text) {
+        cuts.push((at, Anchor::Number));
+    }
+    let date = place_date_span(text);
+    if let Some((start, end)) = date {
+        cuts.push((start, Anchor::PlaceDate));
+        cuts.push((end, Anchor::PlaceDate));
+    }
+    let kinds: std::collections::BTreeSet<Anchor> = cuts.iter().map(|(_, a)| *a).collect();
+    let flattened = kinds.len() >= 2;
+    if flattened {
+        let after = date.map(|(_, end)| end).unwrap_or(0);
+        if let Some((start, end)) = type_name_span(text, after) {
+            cuts.push((start, Anchor::TypeName));
+            cuts.push((end, Anchor::TypeName));
+        }
+        for opening in ["- Căn cứ", "Căn cứ", "Kính gửi", "V/v ", "---"] {
+            if let Some(at) = text.find(opening) {
+                cuts.push((at, Anchor::Other));
+            }
+        }
+        // Page-list numbering a document site puts before the text (`1. BỘ LAO ĐỘNG`).
+    } else {
+        cuts.retain(|(_, a)| *a == Anchor::Heading);
+    }
+    let mut at: Vec<usize> = cuts
+        .into_iter()
+        .map(|(at, _)| at)
+        .filter(|&at| at > 0 && at < text.len() && text.is_char_boundary(at))
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for cut in at.into_iter().chain([text.len()]) {
+        let piece = text[from..cut].trim();
+        if !piece.is_empty() {
+            pieces.push(piece.to_owned());
+        }
+        from = cut;
+    }
+    if flattened {
+        // `1. BỘ LAO ĐỘNG…`, `- U BAN DÂN T C`: a document site's list marker before the header.
+        if let Some(first) = pieces.first_mut() {
+            let rest = first
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start_matches(['.', '-', ' ']);
+            let capital = rest.chars().next().is_some_and(char::is_uppercase);
+            if rest.len() < first.len() && capital {
+                *first = rest.to_owned();
+            }
+        }
+    }
+    pieces
+}
+
+/// Where a number line starts: `Số` (or OCR's `S` alone) at a word start, then a number, a dot
+/// leader or the symbol's separator.
+fn number_start(text: &str) -> Option<usize> {
+    for (at, _) in text.match_indices('S') {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+        {
+            continue;
+        }
+        let rest = &text[at + 1..];
+        let (rest, lost_mark) = match rest.strip_prefix('ố') {
+            Some(r) => (r, false),
+            None => (rest, true),
+        };
+        let after = rest.trim_start_matches([' ', ':']);
+        if lost_mark && !rest.starts_with(' ') {
+            continue;
+        }
+        let starts_symbol = after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '…' | '_' | '-'));
+        if starts_symbol && (!lost_mark || after.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// The span of `Place, ngày 05 tháng 3 năm 2024` inside a longer text: from the first word of
+/// the place (capitalised words going back from the comma) to the year.
+fn place_date_span(text: &str) -> Option<(usize, usize)> {
+    let comma = text.find(", ngày").or_else(|| text.find(",ngày"))?;
+    let words: Vec<(usize, &str)> = text[..comma]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let mut start = None;
+    for (at, word) in words.iter().rev().take(5) {
+        let first = word.chars().next()?;
+        let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(char::is_lowercase);
+        let place_word = (first.is_uppercase() && !all_caps)
+            || (word.chars().count() == 1 && first.is_alphabetic());
+        if !place_word {
+            break;
+        }
+        start = Some(*at);
+    }
+    let start = start?;
+    let year_at = find_ci(text, "năm", comma)?;
+    let after_year = &text[year_at + "năm".len()..];
+    let digits_from = after_year.find(|c: char| c.is_ascii_digit())?;
+    if !after_year[..digits_from].trim().is_empty() {
+        return None;
+    }
+    let digits_len = after_year[digits_from..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after_year.len() - digits_from);
+    Some((start, year_at + "năm".len() + digits_from + digits_len))
+}
+
+/// The first printed type name (in capitals) at or after `from`, standing on its own or glued to
+/// the trích yếu that follows (`QUYẾT ĐỊNHVề việc …`).
+fn type_name_span(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let start = from + (rest.len() - rest.trim_start_matches([' ', '*', '-']).len());
+    Kind::all().find_map(|kind| {
+        let name = kind.printed_name();
+        let end = start + name.len();
+        if !text[start..].starts_with(&name) {
+            return None;
+        }
+        let mut after = text[end..].chars();
+        let after_ok = match (after.next(), after.next()) {
+            (None, _) => true,
+            (Some(c), _) if !c.is_alphabetic() => true,
+            // Glued to a capitalised word: `ĐỊNHVề`.
+            (Some(c), Some(d)) => c.is_uppercase() && d.is_lowercase(),
+            (Some(_), None) => false,
+        };
+        after_ok.then_some((start, end))
+    })
+}
+
+/// Finds `needle` in `hay` from byte `from`, ignoring case; returns its byte offset.
+fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let wanted: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let hay_from = hay.get(from..)?;
+    for (i, _) in hay_from.char_indices() {
+        let mut candidate = hay_from[i..].chars().flat_map(char::to_lowercase);
+        if wanted.iter().all(|w| candidate.next() == Some(*w)) {
+            return Some(from + i);
+        }
+    }
+    None
+}
+
+/// Puts back together the pieces of one element broken over lines: `Số:` and its symbol, a
+/// symbol broken at its dash, a place cut from its date, a date cut before its month or year.
+fn join_broken_elements(lines: Vec<Line>) -> Vec<Line> {
+    let conventions = Conventions::default();
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut iter = lines.into_iter().peekable();
+    while let Some(mut l) = iter.next() {
+        if l.is_blank() {
+            out.push(l);
+            continue;
+        }
+        // Up to two following pieces may complete this one.
+        for _ in 0..2 {
+            let Some(next) = next_text(&mut iter) else {
+                break;
+            };
+            let together = format!("{} {}", l.text, next);
+            let bare_number = matches!(fold(&l.text).trim_end_matches([':', ' ']), "so");
+            let number_broken = l.text.starts_with("Số")
+                && number_line(line::plain(&l.text), &conventions).is_none_or(|_| {
+                    let t = l.text.trim_end();
+                    t.ends_with(['-', '/', '–']) || !t.contains('/')
+                })
+                && number_line(&together, &conventions).is_some();
+            let date_broken = line::find_word_ci(&l.text, "ngày").is_some()
+                && !has_year(&l.text)
+                && has_year(&together)
+                && !line::ends_clause(&l.text)
+                && l.text.chars().count() < 60;
+            let place_cut = l.text.split_whitespace().count() == 1
+                && l.text.chars().count() <= 12
+                && l.text.chars().next().is_some_and(char::is_uppercase)
+                && !line::is_caps(&l.text)
+                && !l.text.chars().any(|c| c.is_ascii_digit())
+                && next.contains("ngày");
+            if bare_number || number_broken || date_broken || place_cut {
+                skip_blanks(&mut iter);
+                iter.next();
+                l.text = together;
+            } else {
+                break;
+            }
+        }
+        out.push(l);
+    }
+    out
+}
+
+/// The text of the next non-blank line, without consuming anything.
+fn next_text(iter: &mut std::iter::Peekable<std::vec::IntoIter<Line>>) -> Option<String> {
+    iter.clone().find(|l| !l.is_blank()).map(|l| l.text)
+}
+
+fn skip_blanks(iter: &mut std::iter::Peekable<std::vec::IntoIter<Line>>) {
+    while iter.peek().is_some_and(Line::is_blank) {
+        iter.next();
+    }
+}
+
+/// Whether a date's year is written: `năm 2024` or `5/3/2024`.
+fn has_year(text: &str) -> bool {
+    let four_digits = |t: &str| {
+        let t = t.trim_start();
+        t.len() >= 4 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    };
+    line::find_word_ci(text, "năm").is_some_and(|at| four_digits(&text[at + "năm".len()..]))
+        || text
+            .match_indices('/')
+            .any(|(at, _)| four_digits(&text[at + 1..]))
+}
+
+/// The national heading or motto, whole or the half a narrow column left on its line
+/// (`CỘNG HÒA XÃ HỘI` / `CHỦ NGHĨA VIỆT NAM`), with OCR's lost spaces (`XàHỘI`).
+fn is_state_heading(folded: &str) -> bool {
+    let glued = folded.replace(' ', "");
+    glued == "conghoaxahoichunghiavietnam"
+        || glued == "conghoaxahoi"
+        || glued == "chunghiavietnam"
+        || glued == "doclaptudohanhphuc"
+}
+
+/// A line that can only be the body: long, ending a sentence, a list item or heading, or the
+/// `Kính gửi` of a công văn.
+fn body_like(text: &str) -> bool {
+    let text = line::plain(text);
+    text.chars().count() > 120
+        || line::ends_clause(text)
+        || markup::starts_block(text)
+        || fold(text).starts_with("kinh gui")
 }

@@ -221,7 +221,7 @@ fn import_decoded(text: &str, conventions: &Conventions) -> Result<Imported, Imp
 pub fn import_str(text: &str, conventions: &Conventions) -> Imported {
     let mut warnings = Vec::new();
     let text = clean(text, &mut warnings);
-    let lines = line::split_lines(&text);
+    let lines = header::unflatten(line::split_lines(&text));
 
     let label = closing::find_label(&lines, 0);
     let limit = label.unwrap_or(lines.len());
@@ -230,6 +230,7 @@ pub fn import_str(text: &str, conventions: &Conventions) -> Imported {
     let (title, body_start) = match (&head.type_line, &head.vv) {
         (Some(_), _) => body::title(&lines, head.next, limit, &mut warnings),
         (None, Some((_, vv))) => (vv.clone(), head.next),
+        (None, None) if head.untyped_title => body::title(&lines, head.next, limit, &mut warnings),
         (None, None) => (String::new(), head.next),
     };
 

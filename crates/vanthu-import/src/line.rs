@@ -44,10 +44,11 @@ pub(crate) fn plain(s: &str) -> &str {
     s.trim_matches(|c: char| c == '*' || c.is_whitespace())
 }
 
-/// A line that is only `*` (the Party header's separator under the issuer's name).
+/// A line that is only `*` (the Party header's separator under the issuer's name; `***` in the
+/// Youth Union's, and a run of them under both headings in some State documents).
 pub(crate) fn is_separator(s: &str) -> bool {
     let stars = s.chars().filter(|&c| c == '*').count();
-    (1..=5).contains(&stars) && s.chars().all(|c| c == '*' || c.is_whitespace())
+    (1..=10).contains(&stars) && s.chars().all(|c| c == '*' || c.is_whitespace())
 }
 
 /// A drawn rule: `-----`, `_____`, `=====`.

@@ -144,6 +144,7 @@ pub(crate) fn read(
                         format,
                         line: lines[a].0.no,
                         what: "quyền hạn ký",
+                        strength: 4,
                     });
                 }
             }

@@ -180,16 +180,23 @@ impl Kind {
     }
 
     /// The type whose printed name is this line (`KẾ HOẠCH`, `Kế hoạch`, `KẾ  HOẠCH`), compared
-    /// folded so that OCR's lost marks and old spellings still match.
+    /// folded so that OCR's lost marks and old spellings still match, then without the spaces
+    /// OCR puts inside words (`K ÉT LUẬN`). No two names are alike once their spaces are gone.
     pub fn from_printed_name(line: &str) -> Option<Kind> {
         let wanted = crate::text::folded_words(line);
         if wanted.is_empty() {
             return None;
         }
-        TABLE
+        let exact = TABLE
             .iter()
-            .find(|i| crate::text::folded_words(i.name) == wanted)
-            .map(|i| i.kind)
+            .find(|i| crate::text::folded_words(i.name) == wanted);
+        let spaced = || {
+            let joined = wanted.concat();
+            TABLE
+                .iter()
+                .find(|i| crate::text::folded_words(i.name).concat() == joined)
+        };
+        exact.or_else(spaced).map(|i| i.kind)
     }
 
     /// The type whose abbreviation (in either format) this is: `KH` → Kế hoạch.
@@ -264,6 +271,22 @@ mod tests {
         assert_eq!(Kind::from_printed_name("KẾ  HOẠCH"), Some(Kind::KeHoach));
         assert_eq!(Kind::from_printed_name("NGHỊ QUYẾT"), Some(Kind::NghiQuyet));
         assert_eq!(Kind::from_printed_name("KẾ HOẠCH THỰC HIỆN"), None);
+        assert_eq!(
+            Kind::from_printed_name("K ÉT LUẬN"),
+            Some(Kind::KetLuan),
+            "a space OCR put inside a word"
+        );
+        let joined: Vec<String> = Kind::all()
+            .map(|k| crate::text::folded_words(k.name()).concat())
+            .collect();
+        let mut unique = joined.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            joined.len(),
+            "two type names alike without spaces"
+        );
         let c = Conventions::default();
         assert_eq!(
             Kind::QuyDinh.abbreviation(Format::Party, &c).unwrap(),

@@ -96,6 +96,18 @@ pub fn parse_symbol(text: &str, conventions: &Conventions) -> Option<ParsedSymbo
     let mut symbol_chars = symbol.chars();
     let separator = symbol_chars.next()?;
     let after = symbol_chars.as_str();
+    // A State legal document carries its year between number and type (`06/2024/QĐ-UBND`);
+    // the date says the year already, so it is read past.
+    let after = match (separator, after.split_once('/')) {
+        ('/', Some((year, rest)))
+            if year.len() == 4
+                && year.chars().all(|c| c.is_ascii_digit())
+                && (1945..=2100).contains(&year.parse::<u32>().unwrap_or(0)) =>
+        {
+            rest
+        }
+        _ => after,
+    };
     if !after.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
@@ -120,10 +132,13 @@ pub fn parse_symbol(text: &str, conventions: &Conventions) -> Option<ParsedSymbo
         }
         _ => return None,
     };
-    let token = |t: &str, max: usize| {
-        t.chars().count() <= max && t.chars().all(|c| c.is_alphanumeric() || c == '-')
+    let token = |t: &str, max: usize, extra: &[char]| {
+        t.chars().count() <= max
+            && t.chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || extra.contains(&c))
     };
-    if !token(abbreviation, MAX_ABBREVIATION_CHARS) || !token(code, MAX_CODE_CHARS) {
+    // A unit's code may join two letters groups with `&` (`GDĐT-KT&KĐCL`).
+    if !token(abbreviation, MAX_ABBREVIATION_CHARS, &[]) || !token(code, MAX_CODE_CHARS, &['&']) {
         return None;
     }
     let kind = if abbreviation.is_empty() {
@@ -393,6 +408,16 @@ mod tests {
         assert_eq!(p("08-QĐi/TW").kind, Some(Kind::QuyDinh));
         let unknown = p("03-XYZ/ĐU");
         assert_eq!((unknown.kind, unknown.abbreviation.as_str()), (None, "XYZ"));
+        let year = p("06/2024/QĐ-UBND");
+        assert_eq!(
+            (year.number, year.kind, year.code.as_str()),
+            (Some(6), Some(Kind::QuyetDinh), "UBND"),
+            "the year of a legal document is read past"
+        );
+        assert_eq!(p("2865/GDĐT-KT&KĐCL").code, "GDĐT-KT&KĐCL");
+        assert_eq!(p(": 90 - CV/ĐULH").kind, Some(Kind::CongVan));
+        assert_eq!(p(" 03 /BC - CBMN").code, "CBMN");
+        assert_eq!(p("367 - QĐ/TWĐTN-VP").code, "TWĐTN-VP");
         assert!(parse_symbol("82", &c).is_none());
         assert!(parse_symbol("82-/ĐU", &c).is_none());
         assert!(parse_symbol("lượng đại biểu", &c).is_none());

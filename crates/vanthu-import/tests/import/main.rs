@@ -8,6 +8,7 @@ mod doc;
 mod docx;
 mod header;
 mod legacy;
+mod real;
 
 use vanthu_import::{import_text, Imported};
 use vanthu_model::Conventions;
