@@ -16,6 +16,7 @@
 
 use std::io::{Cursor, Read};
 
+use crate::legacy::{self, LegacyEncoding};
 use crate::ImportError;
 
 /// The first bytes of every OLE compound file (`.doc`, `.xls`, an encrypted `.docx`).
@@ -32,9 +33,23 @@ const F_OBFUSCATED: u16 = 0x8000;
 /// Index of `fcClx`/`lcbClx` in `FibRgFcLcb97`.
 const CLX_INDEX: usize = 33;
 
-/// The text of a `.doc` file's main document, with `\n` line ends. Optional hyphens are
-/// soft hyphens (`U+00AD`): the letter ư if the text turns out to be TCVN3, else to drop.
+/// The text of a `.doc` file's main document, with `\n` line ends; runs typed in a legacy
+/// font (`.VnTime`, `.VnTimeH`, `VNI-Times`) are converted to Unicode. Optional hyphens
+/// outside those runs are soft hyphens (`U+00AD`): the letter ư if the text turns out to be
+/// TCVN3 all the same (fonts unknown), else to drop.
 pub fn doc_text(bytes: &[u8]) -> Result<String, ImportError> {
+    read_doc(bytes).map(|doc| doc.text)
+}
+
+/// A `.doc` file's main text and the legacy encoding its fonts said to convert, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocText {
+    pub text: String,
+    pub converted: Option<LegacyEncoding>,
+}
+
+/// [`doc_text`], saying whether runs in a legacy font were converted.
+pub fn read_doc(bytes: &[u8]) -> Result<DocText, ImportError> {
     if !bytes.starts_with(&CFB_SIGNATURE) {
         return Err(damaged("no compound-file signature"));
     }
@@ -57,8 +72,12 @@ pub fn doc_text(bytes: &[u8]) -> Result<String, ImportError> {
     let clx = slice(&table, fib.fc_clx, fib.lcb_clx)
         .ok_or_else(|| damaged("the piece table lies outside the table stream"))?;
     let pieces = pieces(clx)?;
-    let raw = main_text(&word, &pieces, fib.ccp_text)?;
-    Ok(plain(&raw))
+    let fonts = Fonts::read(&word, &table, &fib);
+    let (raw, converted) = main_text(&word, &pieces, fib.ccp_text, &fonts)?;
+    Ok(DocText {
+        text: plain(&raw),
+        converted,
+    })
 }
 
 fn damaged(detail: impl Into<String>) -> ImportError {
@@ -116,6 +135,8 @@ struct Fib {
     ccp_text: u32,
     fc_clx: u32,
     lcb_clx: u32,
+    /// `FibRgFcLcb`: (offset, size) pairs of the table stream's structures.
+    fc_lcb: Vec<(u32, u32)>,
 }
 
 impl Fib {
@@ -147,12 +168,27 @@ impl Fib {
             return Err(damaged("the FIB has no piece table"));
         }
         let clx_at = fc_at + 2 + CLX_INDEX * 8;
+        let fc_lcb = (0..=CLX_INDEX)
+            .map(|i| {
+                Some((
+                    u32_at(word, fc_at + 2 + i * 8)?,
+                    u32_at(word, fc_at + 6 + i * 8)?,
+                ))
+            })
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(short)?;
         Ok(Fib {
             table_one: flags & F_WHICH_TBL_STM != 0,
             ccp_text,
             fc_clx: u32_at(word, clx_at).ok_or_else(short)?,
             lcb_clx: u32_at(word, clx_at + 4).ok_or_else(short)?,
+            fc_lcb,
         })
+    }
+
+    /// The (offset, size) of the table stream's structure at `index` of `FibRgFcLcb97`.
+    fn fc_lcb(&self, index: usize) -> Option<(u32, u32)> {
+        self.fc_lcb.get(index).copied().filter(|&(_, lcb)| lcb > 0)
     }
 }
 
@@ -208,13 +244,20 @@ fn pieces(clx: &[u8]) -> Result<Vec<Piece>, ImportError> {
     Ok(pieces)
 }
 
-/// The first `ccp_text` characters, from the pieces that hold them.
-fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<String, ImportError> {
+/// The first `ccp_text` characters, from the pieces that hold them, each run typed in a
+/// legacy font converted to Unicode. Returns the text and the legacy encoding converted, if
+/// any.
+fn main_text(
+    word: &[u8],
+    pieces: &[Piece],
+    ccp_text: u32,
+    fonts: &Fonts,
+) -> Result<(String, Option<LegacyEncoding>), ImportError> {
     // The pieces hold every story (notes and headers follow the main text).
     if pieces.last().map_or(0, |p| p.end) < ccp_text {
         return Err(damaged("the text is longer than its pieces"));
     }
-    let mut text = String::new();
+    let mut runs = Runs::default();
     let mut chars = 0usize;
     for piece in pieces {
         if piece.start >= ccp_text {
@@ -227,22 +270,288 @@ fn main_text(word: &[u8], pieces: &[Piece], ccp_text: u32) -> Result<String, Imp
             return Err(damaged("the text is longer than its stream"));
         }
         if piece.compressed {
-            let bytes = slice(word, piece.fc / 2, count)
+            let at = piece.fc / 2;
+            let bytes = slice(word, at, count)
                 .ok_or_else(|| damaged("a piece lies outside WordDocument"))?;
-            text.extend(bytes.iter().map(|&b| windows_1252(b)));
+            for (k, &b) in bytes.iter().enumerate() {
+                let c = windows_1252(b);
+                runs.push(c, fonts.legacy_at(at + k as u32, c));
+            }
         } else {
             let len = count
                 .checked_mul(2)
                 .ok_or_else(|| damaged("a piece is too long"))?;
             let bytes = slice(word, piece.fc, len)
                 .ok_or_else(|| damaged("a piece lies outside WordDocument"))?;
-            let units = bytes
+            let units: Vec<u16> = bytes
                 .chunks_exact(2)
-                .map(|p| u16::from_le_bytes([p[0], p[1]]));
-            text.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')));
+                .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                .collect();
+            let mut k = 0;
+            while k < units.len() {
+                let fc = piece.fc + 2 * k as u32;
+                let pair = units.get(k..k + 2).unwrap_or(&units[k..k + 1]);
+                let mut decoded = char::decode_utf16(pair.iter().copied());
+                let c = match decoded.next() {
+                    Some(Ok(c)) => c,
+                    _ => '\u{FFFD}',
+                };
+                k += c.len_utf16().max(1);
+                runs.push(c, fonts.legacy_at(fc, c));
+            }
         }
     }
-    Ok(text)
+    Ok(runs.finish())
+}
+
+/// The text gathered run by run: characters in the same legacy font (or none) together, so
+/// a VNI letter and its mark are converted as one.
+#[derive(Default)]
+struct Runs {
+    text: String,
+    run: String,
+    font: Option<(LegacyEncoding, bool)>,
+    converted: Option<LegacyEncoding>,
+}
+
+impl Runs {
+    fn push(&mut self, c: char, font: Option<(LegacyEncoding, bool)>) {
+        if font != self.font {
+            self.flush();
+            self.font = font;
+        }
+        self.run.push(c);
+    }
+
+    fn flush(&mut self) {
+        let run = std::mem::take(&mut self.run);
+        match self.font {
+            // Real Unicode letters in a legacy font: an old template's font, not old text.
+            Some((encoding, capitals)) if !legacy::has_unicode_vietnamese(&run) => {
+                // Word stores TCVN3's ư (0xAD) typed in the font as an optional hyphen.
+                let run = match encoding {
+                    LegacyEncoding::Tcvn3 => run.replace('\u{1f}', "\u{ad}"),
+                    LegacyEncoding::Vni => run,
+                };
+                let converted = legacy::to_unicode(&run, encoding, capitals);
+                if converted != run {
+                    self.converted.get_or_insert(encoding);
+                }
+                self.text.push_str(&converted);
+            }
+            _ => self.text.push_str(&run),
+        }
+    }
+
+    fn finish(mut self) -> (String, Option<LegacyEncoding>) {
+        self.flush();
+        (self.text, self.converted)
+    }
+}
+
+/// Which characters are in a legacy font: the font table and the character formatting
+/// (`PlcBteChpx` and its FKP pages), with the Normal style's font and the document's
+/// default font for runs that name none. Paragraph and character styles other than Normal
+/// are not followed. Anything unreadable leaves the text's fonts unknown, never fails the
+/// import: the whole-text check of the importer still applies.
+#[derive(Default)]
+struct Fonts {
+    /// The legacy encoding of each font of the font table, by index.
+    table: Vec<Option<(LegacyEncoding, bool)>>,
+    /// Character runs by file offset.
+    runs: Vec<CharRun>,
+    /// The fonts of text whose run names none.
+    default: (Option<u16>, Option<u16>),
+}
+
+/// A run of character formatting: file offsets `[start, end)` and the fonts it names for
+/// ASCII and for other text.
+struct CharRun {
+    start: u32,
+    end: u32,
+    ascii: Option<u16>,
+    other: Option<u16>,
+}
+
+/// Font sprms ([MS-DOC] 2.6.1): the font for ASCII text and for other text.
+const SPRM_C_RG_FTC0: u16 = 0x4A4F;
+const SPRM_C_RG_FTC2: u16 = 0x4A51;
+/// `FibRgFcLcb97` indexes.
+const STSHF_INDEX: usize = 1;
+const PLCF_BTE_CHPX_INDEX: usize = 12;
+const STTBF_FFN_INDEX: usize = 15;
+/// An FKP page.
+const FKP_SIZE: usize = 512;
+
+impl Fonts {
+    fn read(word: &[u8], table: &[u8], fib: &Fib) -> Fonts {
+        let Some(names) = fib
+            .fc_lcb(STTBF_FFN_INDEX)
+            .and_then(|(fc, lcb)| slice(table, fc, lcb))
+            .and_then(font_names)
+        else {
+            return Fonts::default();
+        };
+        let table_fonts: Vec<_> = names.iter().map(|n| legacy::font_encoding(n)).collect();
+        if table_fonts.iter().all(Option::is_none) {
+            return Fonts::default(); // no legacy font anywhere: nothing to look up
+        }
+        let runs = fib
+            .fc_lcb(PLCF_BTE_CHPX_INDEX)
+            .and_then(|(fc, lcb)| slice(table, fc, lcb))
+            .and_then(|plc| chpx_runs(word, plc))
+            .unwrap_or_default();
+        let default = fib
+            .fc_lcb(STSHF_INDEX)
+            .and_then(|(fc, lcb)| slice(table, fc, lcb))
+            .and_then(default_fonts)
+            .unwrap_or_default();
+        Fonts {
+            table: table_fonts,
+            runs,
+            default,
+        }
+    }
+
+    /// The legacy font of the character `c` stored at file offset `fc`, if it is in one.
+    fn legacy_at(&self, fc: u32, c: char) -> Option<(LegacyEncoding, bool)> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let i = self.runs.partition_point(|r| r.end <= fc);
+        let (ascii, other) = match self.runs.get(i) {
+            Some(r) if r.start <= fc => (r.ascii, r.other),
+            _ => (None, None),
+        };
+        let (ascii, other) = (ascii.or(self.default.0), other.or(ascii).or(self.default.1));
+        let ftc = if c.is_ascii() {
+            ascii.or(other)
+        } else {
+            other.or(ascii)
+        }?;
+        self.table.get(usize::from(ftc)).copied().flatten()
+    }
+}
+
+/// The font names of the font table (`SttbfFfn`: a count, then one `FFN` each, its size
+/// first and its name, NUL-terminated UTF-16, 39 bytes in).
+fn font_names(sttb: &[u8]) -> Option<Vec<String>> {
+    let count = usize::from(u16_at(sttb, 0)?);
+    let mut at = 4; // count and cbExtra
+    let mut names = Vec::with_capacity(count.min(sttb.len()));
+    for _ in 0..count {
+        let size = usize::from(*sttb.get(at)?);
+        let ffn = sttb.get(at + 1..at + 1 + size)?;
+        let name: Vec<u16> = ffn
+            .get(39..)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .take_while(|&u| u != 0)
+            .collect();
+        names.push(String::from_utf16_lossy(&name));
+        at += 1 + size;
+    }
+    Some(names)
+}
+
+/// The character runs of `PlcBteChpx`: FKP pages of (file offset range, `Chpx`).
+fn chpx_runs(word: &[u8], plc: &[u8]) -> Option<Vec<CharRun>> {
+    if plc.len() < 4 || !(plc.len() - 4).is_multiple_of(8) {
+        return None;
+    }
+    let pages = (plc.len() - 4) / 8;
+    let mut runs = Vec::new();
+    for i in 0..pages {
+        let pn = u32_at(plc, (pages + 1) * 4 + i * 4)? & 0x003F_FFFF;
+        let page = word
+            .get((pn as usize).checked_mul(FKP_SIZE)?..)?
+            .get(..FKP_SIZE)?;
+        let crun = usize::from(page[FKP_SIZE - 1]);
+        if crun > 0x65 {
+            return None;
+        }
+        for r in 0..crun {
+            let (start, end) = (u32_at(page, r * 4)?, u32_at(page, r * 4 + 4)?);
+            let offset = usize::from(*page.get((crun + 1) * 4 + r)?) * 2;
+            let (ascii, other) = if offset == 0 {
+                (None, None)
+            } else {
+                let cb = usize::from(*page.get(offset)?);
+                page.get(offset + 1..offset + 1 + cb)
+                    .map_or((None, None), sprm_fonts)
+            };
+            if end > start {
+                runs.push(CharRun {
+                    start,
+                    end,
+                    ascii,
+                    other,
+                });
+            }
+        }
+    }
+    runs.sort_by_key(|r| r.start);
+    Some(runs)
+}
+
+/// The fonts a list of property changes (`grpprl`) sets.
+fn sprm_fonts(grpprl: &[u8]) -> (Option<u16>, Option<u16>) {
+    let (mut ascii, mut other) = (None, None);
+    let mut at = 0;
+    while let Some(sprm) = u16_at(grpprl, at) {
+        at += 2;
+        let size = match sprm >> 13 {
+            0 | 1 => 1,
+            2 | 4 | 5 => 2,
+            3 => 4,
+            7 => 3,
+            _ => match grpprl.get(at) {
+                Some(&n) => {
+                    at += 1;
+                    usize::from(n)
+                }
+                None => break,
+            },
+        };
+        match sprm {
+            SPRM_C_RG_FTC0 => ascii = u16_at(grpprl, at),
+            SPRM_C_RG_FTC2 => other = u16_at(grpprl, at),
+            _ => {}
+        }
+        at += size;
+    }
+    (ascii, other)
+}
+
+/// The Normal style's fonts, else the document's default fonts, from the style sheet.
+fn default_fonts(stsh: &[u8]) -> Option<(Option<u16>, Option<u16>)> {
+    let cb_stshi = usize::from(u16_at(stsh, 0)?);
+    let stshi = stsh.get(2..2 + cb_stshi)?;
+    let base_size = usize::from(u16_at(stshi, 2)?);
+    // rgftcStandardChpStsh: ASCII, East Asian, other.
+    let standard = (u16_at(stshi, 12), u16_at(stshi, 16));
+    let normal = (|| {
+        let at = 2 + cb_stshi;
+        let cb_std = usize::from(u16_at(stsh, at)?);
+        let std = stsh.get(at + 2..at + 2 + cb_std)?;
+        // The style's name after the fixed part: a length, the UTF-16 name, a NUL.
+        let cch = usize::from(u16_at(std, base_size)?);
+        let mut upx = base_size + 2 + cch * 2 + 2;
+        upx += upx % 2;
+        // A paragraph style: the paragraph properties (with their style index), then the
+        // character properties; each UPX is a size then its bytes, padded to even.
+        let cb_papx = usize::from(u16_at(std, upx)?);
+        upx += 2 + cb_papx;
+        upx += upx % 2;
+        let cb_chpx = usize::from(u16_at(std, upx)?);
+        Some(sprm_fonts(std.get(upx + 2..upx + 2 + cb_chpx)?))
+    })()
+    .unwrap_or((None, None));
+    Some((
+        normal.0.or(standard.0),
+        normal.1.or(normal.0).or(standard.1),
+    ))
 }
 
 /// A compressed piece's byte ([MS-DOC] 2.4.1: Windows-1252).

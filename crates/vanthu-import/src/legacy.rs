@@ -522,6 +522,12 @@ pub(crate) fn detect_text(text: &str) -> Option<LegacyEncoding> {
     detect_units(&units)
 }
 
+/// Whether the text has a letter only Unicode Vietnamese has (`ạ`, `ư`, `đ`; never one of
+/// Latin-1): text typed in Unicode, whatever font it is set in.
+pub(crate) fn has_unicode_vietnamese(text: &str) -> bool {
+    text.chars().any(is_vietnamese_unicode)
+}
+
 /// A letter only Unicode Vietnamese text has (never a Latin-1 one).
 fn is_vietnamese_unicode(c: char) -> bool {
     matches!(

@@ -149,11 +149,11 @@ pub fn import_doc(bytes: &[u8], conventions: &Conventions) -> Result<Imported, I
             max: MAX_WORD_FILE_BYTES,
         });
     }
-    let text = doc::doc_text(bytes)?;
-    let converted = legacy::detect_text(&text);
-    let text = match converted {
-        Some(encoding) => legacy::decode_text(&text, encoding),
-        None => text.replace('\u{ad}', ""),
+    let doc = doc::read_doc(bytes)?;
+    // Fonts unknown (or not legacy) but text that is: the whole text is converted.
+    let (text, converted) = match (doc.converted, legacy::detect_text(&doc.text)) {
+        (None, Some(encoding)) => (legacy::decode_text(&doc.text, encoding), Some(encoding)),
+        (converted, _) => (doc.text.replace('\u{ad}', ""), converted),
     };
     let mut imported = import_decoded(&text, conventions)?;
     if let Some(encoding) = converted {
