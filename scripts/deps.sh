@@ -7,6 +7,7 @@ VANTHU_APT_PACKAGES=(
   build-essential pkg-config      # the bundled SQLite and other C code
   fonts-liberation2               # Liberation Serif: metric-compatible Times New Roman for the PDF
   poppler-utils                   # pdftotext/pdftoppm: the tests measure the PDFs they make
+  libreoffice-writer-nogui        # soffice: the .docx tests read the exported files as Word would
 )
 
 # The desktop window (Tauri 2 on WebKitGTK 4.1) and its headless end-to-end tests.
