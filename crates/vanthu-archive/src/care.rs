@@ -11,6 +11,8 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
+use vanthu_model::text::io_reason_vi;
+
 use crate::error::{ArchiveError, Result};
 use crate::migrate::{APPLICATION_ID, SCHEMA_VERSION};
 use crate::rows::attachments::sha256_hex;
@@ -104,9 +106,28 @@ impl Archive {
 
     /// Writes a consistent copy of the archive to `dest` (SQLite's online backup: the app may
     /// keep working meanwhile). The copy is written beside `dest` and renamed into place.
+    /// A failure is said about `dest`, the file the clerk chose, never about the temporary one.
     pub fn backup(&mut self, dest: &Path, stamp: &Stamp) -> Result<()> {
+        let failed = |reason_vi: String| ArchiveError::Backup {
+            path: dest.to_owned(),
+            reason_vi,
+        };
+        if dest.is_dir() {
+            return Err(failed(io_reason_vi(&std::io::Error::from(
+                std::io::ErrorKind::IsADirectory,
+            ))));
+        }
         let tmp = dest.with_extension("tmp-sao-luu");
-        let _ = std::fs::remove_file(&tmp);
+        // Created here first so that a missing folder or a refused permission comes back as
+        // an I/O error of a known kind rather than SQLite's "unable to open database file".
+        if let Err(e) = std::fs::File::create(&tmp) {
+            return Err(failed(match dest.parent() {
+                Some(dir) if e.kind() == std::io::ErrorKind::NotFound && !dir.is_dir() => {
+                    format!("không có thư mục {}", dir.display())
+                }
+                _ => io_reason_vi(&e),
+            }));
+        }
         let result = (|| {
             let mut out = Connection::open(&tmp)?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
@@ -117,17 +138,11 @@ impl Archive {
         })();
         if let Err(source) = result {
             let _ = std::fs::remove_file(&tmp);
-            return Err(ArchiveError::Backup {
-                path: dest.to_owned(),
-                reason_vi: source.to_string(),
-            });
+            return Err(failed(backup_reason_vi(&source, &tmp, dest)));
         }
         std::fs::rename(&tmp, dest).map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
-            ArchiveError::Backup {
-                path: dest.to_owned(),
-                reason_vi: e.to_string(),
-            }
+            failed(io_reason_vi(&e))
         })?;
         // Logged once the copy exists, so a failed backup leaves the archive as it was.
         let tx = self.write_tx("back up the archive")?;
@@ -266,4 +281,68 @@ fn check_backup(source: &Path) -> Result<()> {
         return Err(reject(&format!("bản sao lưu bị hỏng ({check})")));
     }
     Ok(())
+}
+
+/// Why SQLite could not write the copy, said about the file the clerk chose.
+fn backup_reason_vi(e: &rusqlite::Error, tmp: &Path, dest: &Path) -> String {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DiskFull) => "ổ đĩa đã đầy".to_owned(),
+        Some(C::ReadOnly | C::PermissionDenied) => "không có quyền".to_owned(),
+        _ => e
+            .to_string()
+            .replace(&tmp.display().to_string(), &dest.display().to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn archive(dir: &Path) -> Archive {
+        Archive::open(&dir.join("kho.sqlite3")).expect("a new archive")
+    }
+
+    fn stamp() -> Stamp {
+        Stamp {
+            at: "2025-03-01T09:00:00+07:00".to_owned(),
+            by: "vanthu-test".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_failed_backup_names_the_target_not_its_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut archive = archive(dir.path());
+        let target = dir.path().join("Không có").join("sao lưu.sqlite3");
+        let e = archive.backup(&target, &stamp()).unwrap_err();
+        let (vi, en) = (e.message_vi(), e.to_string());
+        for text in [&vi, &en] {
+            assert!(text.contains(&target.display().to_string()), "{text}");
+            assert!(!text.contains("tmp-sao-luu"), "{text}");
+        }
+        assert!(vi.contains("không có thư mục"), "{vi}");
+        assert!(vi.contains("Kho không bị thay đổi"), "{vi}");
+    }
+
+    #[test]
+    fn a_folder_as_backup_target_is_said_to_be_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut archive = archive(dir.path());
+        let folder = dir.path().join("Sao lưu");
+        std::fs::create_dir(&folder).unwrap();
+        let e = archive.backup(&folder, &stamp()).unwrap_err();
+        let vi = e.message_vi();
+        assert!(vi.contains("đây là một thư mục"), "{vi}");
+        assert!(vi.contains(&folder.display().to_string()), "{vi}");
+        assert!(folder.is_dir(), "the folder is left as it was");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.contains("tmp-sao-luu")),
+            "no temporary file is left: {names:?}"
+        );
+    }
 }

@@ -46,6 +46,14 @@ pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>> {
 /// Writes `bytes` to `target` through a temporary file beside it, flushed to disk and then
 /// renamed over the target: a reader sees the old file or the whole new one, never a part.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<()> {
+    // A folder (`C:\`, `~/Tài liệu`) is said to be one: the rename over it would fail on
+    // Windows with "access denied", which would read as a missing permission.
+    if target.is_dir() {
+        return Err(OpsError::Write {
+            path: target.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder"),
+        });
+    }
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -103,6 +111,29 @@ mod tests {
         let missing = dir.path().join("khong-co").join("x.pdf");
         let e = write_atomic(&missing, b"x").unwrap_err();
         assert!(e.message_vi().contains("không có tệp hay thư mục"), "{e}");
+    }
+
+    #[test]
+    fn a_folder_as_target_is_said_to_be_a_folder_and_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Bản in");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("cũ.pdf"), b"old").unwrap();
+        let e = write_atomic(&folder, b"%PDF").unwrap_err();
+        let vi = e.message_vi();
+        assert!(vi.contains("đây là một thư mục"), "{vi}");
+        assert!(!vi.contains("không có quyền"), "{vi}");
+        assert!(folder.is_dir(), "the folder is still a folder");
+        assert_eq!(
+            std::fs::read_dir(&folder).unwrap().count(),
+            1,
+            "nothing added"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary left"
+        );
     }
 
     #[test]
