@@ -1,12 +1,40 @@
 //! What can stop a document from becoming a PDF, said so that a clerk can act on it.
 
+/// The faces the PDF needs, named in the English message.
+const FONTS_WANTED_EN: &str = if cfg!(windows) {
+    "Times New Roman (regular, bold, italic, bold italic: times.ttf, timesbd.ttf, timesi.ttf, \
+     timesbi.ttf) in the Windows Fonts folder"
+} else {
+    "Times New Roman or Liberation Serif (regular, bold, italic, bold italic)"
+};
+
+/// What to do about missing fonts on this system, in English.
+const FONTS_ADVICE_EN: &str = if cfg!(windows) {
+    "reinstall the Times New Roman font (Settings > Personalization > Fonts) or ask the IT staff"
+} else {
+    "on Debian/Ubuntu install fonts-liberation2"
+};
+
+/// The same, for the clerk: one message, with the advice for the system in use.
+const FONTS_MISSING_VI: &str = if cfg!(windows) {
+    "Không tìm thấy phông Times New Roman (đủ bốn kiểu: thường, đậm, nghiêng, đậm nghiêng — các \
+     tệp times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf) trong thư mục Fonts của Windows. Hãy \
+     cài lại phông Times New Roman (Cài đặt > Cá nhân hóa > Phông chữ) hoặc nhờ cán bộ tin học \
+     cài giúp, rồi thử lại."
+} else {
+    "Không tìm thấy phông Times New Roman hoặc Liberation Serif (đủ bốn kiểu: thường, đậm, \
+     nghiêng, đậm nghiêng). Trên Debian/Ubuntu hãy cài gói phông: \
+     sudo apt-get install fonts-liberation2"
+};
+
 /// An export failure. [`PdfError::message_vi`] is what the application shows.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PdfError {
-    /// Neither Times New Roman nor Liberation Serif (all four faces) is installed.
+    /// Neither Times New Roman nor Liberation Serif (all four faces) is installed. The advice
+    /// is the one for the system the program runs on: Windows has Times New Roman, so there it
+    /// is reinstalling it; elsewhere it is the Liberation Serif package.
     #[error(
-        "no usable font: Times New Roman or Liberation Serif (regular, bold, italic, bold italic) \
-         not found{}; on Debian/Ubuntu install fonts-liberation2",
+        "no usable font: {FONTS_WANTED_EN} not found{}; {FONTS_ADVICE_EN}",
         if .detail.is_empty() { String::new() } else { format!(" ({})", .detail) }
     )]
     FontsMissing { detail: String },
@@ -41,12 +69,7 @@ impl PdfError {
     /// The message in Vietnamese, for the clerk.
     pub fn message_vi(&self) -> String {
         match self {
-            PdfError::FontsMissing { .. } => {
-                "Không tìm thấy phông Times New Roman hoặc Liberation Serif \
-                 (đủ bốn kiểu: thường, đậm, nghiêng, đậm nghiêng). Trên Windows hãy cài lại phông \
-                 Times New Roman; trên Debian/Ubuntu: sudo apt-get install fonts-liberation2"
-                    .to_owned()
-            }
+            PdfError::FontsMissing { .. } => FONTS_MISSING_VI.to_owned(),
             PdfError::FontUnreadable { path, detail } => {
                 format!("Không đọc được tệp phông {path}: {detail}. Hãy cài lại phông chữ.")
             }
