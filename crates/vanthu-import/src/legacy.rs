@@ -583,7 +583,9 @@ fn detect_units(units: &[(char, Option<u8>)]) -> Option<LegacyEncoding> {
     }
     if vni_hits * 10 >= high * 9 && vni_hits > tcvn3_hits / 2 {
         Some(LegacyEncoding::Vni)
-    } else if tcvn3_hits * 10 >= high * 8 {
+    } else if tcvn3_hits * 100 >= high * 97 {
+        // Nearly every byte a TCVN3 letter: Windows-1258 text (Word's "Vietnamese (Windows)"
+        // export) also reads as TCVN3 letters, all but its đ (0xF0), which TCVN3 lacks.
         Some(LegacyEncoding::Tcvn3)
     } else {
         None
@@ -852,6 +854,16 @@ mod tests {
         assert_eq!(
             detect(b"An English caf\xe9 menu with many words in it"),
             None
+        );
+        // Windows-1258 (base letters, then tone marks as separate codes) is neither: refused
+        // rather than turned into nonsense.
+        let cp1258 = b"\xd0a\xd2ng u\xd2y S\xf5\xd2 \xf0a\xde t\xf4\xd2 ch\xfd\xecc h\xf4\xf2i nghi\xf2 \
+            \xf0\xea\xd2 \xf0a\xecnh gia\xec vi\xea\xf2c th\xfd\xf2c hi\xea\xf2n k\xea\xec hoa\xf2ch \
+            \xf0\xfd\xf5\xf2c giao trong n\xe3m.";
+        assert_eq!(
+            detect(cp1258),
+            None,
+            "Windows-1258 taken for a legacy encoding"
         );
     }
 }
