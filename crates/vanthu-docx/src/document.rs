@@ -92,7 +92,9 @@ impl<'a> Measured<'a> {
 pub(crate) const HEADER_ID: &str = "rIdHeaderPageNumber";
 pub(crate) const FIRST_HEADER_ID: &str = "rIdHeaderFirst";
 
-/// Whether page 1 has a header of its own (none): the page numbers start on page 2.
+/// Whether page 1 has a header of its own (none): the page numbers start on page 2. Word can
+/// leave only the first page unnumbered within one section; a profile numbering from page 3
+/// on still gets numbers from page 2 in the .docx.
 pub(crate) fn title_page(p: &Profile) -> bool {
     p.page_number_from >= 2
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use vanthu_model::{Conventions, Document, Format, Status};
+use vanthu_model::{Conventions, Document, Format, Kind, Secrecy, Status, Urgency};
 
 pub const PLANS: [&str; 3] = [
     "001-ke-hoach-dang-uy-so-vhttdl",
@@ -80,4 +80,26 @@ pub fn all() -> Vec<(String, Document)> {
         }
     }
     out
+}
+
+/// Drafts with the marks and the công văn's header trích yếu: the header elements the plans
+/// do not have (the blanks of the number and date, the draft marker, độ mật and độ khẩn, boxed
+/// in State documents).
+pub fn variants() -> Vec<(String, Document)> {
+    let mut party = plan(PLANS[1], Format::Party);
+    party.status = Status::Draft;
+    party.number = None;
+    party.urgency = Some(Urgency::HoaTocHenGio);
+    party.secrecy = Some(Secrecy::Mat);
+    let mut state = plan(PLANS[1], Format::State);
+    state.status = Status::Draft;
+    state.number = None;
+    state.kind = Some(Kind::CongVan);
+    state.issuer.code = "ĐU-VP".into();
+    state.secrecy = Some(Secrecy::ToiMat);
+    state.urgency = Some(Urgency::ThuongKhan);
+    vec![
+        ("002-party-draft".to_owned(), party),
+        ("002-state-draft-cong-van".to_owned(), state),
+    ]
 }

@@ -62,7 +62,14 @@ fn find(pdf: &Pdf, page: usize, text: &str) -> Option<Found> {
     let needle = tokens.join(" ");
     let size = chunks
         .iter()
-        .find(|c| c.page == page && c.text.contains(&needle))
+        .find(|c| {
+            c.page == page
+                && c.text
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .contains(&needle)
+        })
         .map_or(first.size(), |c| c.size);
     Some(Found {
         x0: first.x0,
@@ -90,6 +97,10 @@ fn header_elements(doc: &Document, options: &RenderOptions) -> Vec<(&'static str
         ("place-date", Role::PlaceDate),
         ("kind name", Role::KindName),
         ("trích yếu", Role::Title),
+        ("summary", Role::Summary),
+        ("secrecy", Role::Secrecy),
+        ("urgency", Role::Urgency),
+        ("draft", Role::DraftMarker),
     ] {
         if let Some(run) = first.role(role).first() {
             out.push((name, run.text.clone()));
@@ -129,7 +140,8 @@ impl Pdf {
 fn libreoffice_sets_the_docx_as_vanthu_sets_the_pdf() {
     let dir = out_dir();
     let options = RenderOptions::default();
-    let cases = corpus::all();
+    let mut cases = corpus::all();
+    cases.extend(corpus::variants());
     let mut docx = Vec::new();
     let mut own = Vec::new();
     for (name, doc) in &cases {
