@@ -257,6 +257,29 @@ pub async fn export_pdf(
     Ok(Some(target.display().to_string()))
 }
 
+/// Asks where to save the editable Word copy of `doc` (laid out as the PDF) and writes it
+/// there, noting the export in the log. `None` when the clerk cancels.
+#[tauri::command]
+pub async fn export_docx(
+    app: AppHandle,
+    store: State<'_, Store>,
+    doc: Document,
+) -> Result<Option<String>> {
+    let target = dialogs::save_path(
+        &app,
+        Ask {
+            title: "Lưu văn bản thành tệp Word",
+            filter: ("Tệp Word", &["docx"]),
+        },
+        &vanthu_ops::file_name(&doc, "docx"),
+    );
+    let Some(target) = target else {
+        return Ok(None);
+    };
+    store.ops(|a| vanthu_ops::export_docx(a, &doc, &target, &Stamp::now()))?;
+    Ok(Some(target.display().to_string()))
+}
+
 /// The name the save dialog offers for the PDF of `doc`.
 #[tauri::command]
 pub fn pdf_file_name(doc: Document) -> String {

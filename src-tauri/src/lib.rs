@@ -59,6 +59,7 @@ pub fn run() {
             commands::issue_document,
             commands::render_pdf,
             commands::export_pdf,
+            commands::export_docx,
             commands::print_pdf,
             commands::pick_import_files,
             commands::import_files,

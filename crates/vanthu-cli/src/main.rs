@@ -94,18 +94,19 @@ enum Command {
     },
     /// Ban hành: lấy số tiếp theo trong sổ và khóa văn bản; in số, ký hiệu.
     Issue { id: i64 },
-    /// Xuất PDF của một văn bản trong kho.
+    /// Xuất một văn bản trong kho ra PDF (văn bản đã ban hành: đúng bản đã in) và/hoặc Word
+    /// (.docx, trình bày như bản PDF, để sửa hoặc gửi bản điện tử).
     Export {
         id: i64,
-        #[arg(long, value_name = "OUT.pdf")]
-        pdf: PathBuf,
+        #[command(flatten)]
+        out: OutArgs,
     },
-    /// Dàn trang PDF thẳng từ tệp JSON, không cần kho.
+    /// Dàn trang thẳng từ tệp JSON, không cần kho (thể thức theo quy định): PDF và/hoặc Word.
     ExportJson {
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
-        #[arg(long, value_name = "OUT.pdf")]
-        pdf: PathBuf,
+        #[command(flatten)]
+        out: OutArgs,
     },
     /// Cơ quan ban hành đã lưu (nhiệm kỳ cấp ủy quyết định việc đánh số lại).
     #[command(subcommand)]
@@ -228,6 +229,15 @@ enum LayoutCommand {
         format: FormatArg,
         name: String,
     },
+}
+
+#[derive(Args)]
+#[group(required = true, multiple = true)]
+struct OutArgs {
+    #[arg(long, value_name = "OUT.pdf")]
+    pdf: Option<PathBuf>,
+    #[arg(long, value_name = "OUT.docx")]
+    docx: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -391,16 +401,28 @@ fn run(cli: Cli) -> Result<(), CliError> {
             let issued = vanthu_ops::issue(&mut db()?, id, &Stamp::now())?;
             writeln!(out, "{}", issued.symbol).ok();
         }
-        Command::Export { id, pdf } => {
+        Command::Export { id, out } => {
             let mut archive = db()?;
             let doc = archive.get(id)?;
-            vanthu_ops::export_pdf(&mut archive, &doc, &pdf, &Stamp::now())?;
+            if let Some(pdf) = out.pdf {
+                vanthu_ops::export_pdf(&mut archive, &doc, &pdf, &Stamp::now())?;
+            }
+            if let Some(docx) = out.docx {
+                vanthu_ops::export_docx(&mut archive, &doc, &docx, &Stamp::now())?;
+            }
         }
-        Command::ExportJson { file, pdf } => {
+        Command::ExportJson { file, out } => {
             // No archive: the regulation's layout, as a fresh program prints it.
             let doc = vanthu_ops::read_document_json(&file)?;
-            let bytes = vanthu_pdf::render(&doc, &Default::default())?;
-            vanthu_ops::write_atomic(&pdf, &bytes)?;
+            let options = Default::default();
+            if let Some(pdf) = out.pdf {
+                vanthu_ops::write_atomic(&pdf, &vanthu_pdf::render(&doc, &options)?)?;
+            }
+            if let Some(docx) = out.docx {
+                let bytes =
+                    vanthu_docx::write_docx(&doc, &options).map_err(vanthu_ops::OpsError::from)?;
+                vanthu_ops::write_atomic(&docx, &bytes)?;
+            }
         }
         Command::Delete { id } => db()?.delete_draft(id, &Stamp::now())?,
         Command::Undelete { id } => db()?.restore_draft(id, &Stamp::now())?,

@@ -277,12 +277,18 @@ impl RunProps {
     }
 }
 
+/// A Word list reference: the list's `numId` and the level in it.
+type ListRef = (String, usize);
+
+/// One paragraph style: the style it is based on, its run properties, its list.
+type Style = (Option<String>, RunProps, Option<ListRef>);
+
 /// The paragraph styles: their run properties and numbering, with `basedOn` resolved.
 #[derive(Debug, Default)]
 struct Styles {
     defaults: RunProps,
-    /// Style id → (based on, run properties, numbering).
-    styles: HashMap<String, (Option<String>, RunProps, Option<(String, usize)>)>,
+    /// Style id → its definition.
+    styles: HashMap<String, Style>,
     default_paragraph: Option<String>,
 }
 
@@ -620,10 +626,10 @@ impl<'s> Body<'s> {
                     return;
                 }
                 match name.as_str() {
-                    "Fallback" | "instrText" | "delText" | "del" | "rPrChange" | "pPrChange" => {
-                        if !empty {
-                            self.skip = 1;
-                        }
+                    "Fallback" | "instrText" | "delText" | "del" | "rPrChange" | "pPrChange"
+                        if !empty =>
+                    {
+                        self.skip = 1;
                     }
                     "tbl" if !empty => self.tables.push(Vec::new()),
                     "tr" if !empty => {
@@ -683,6 +689,9 @@ impl<'s> Body<'s> {
                     "tab" if !self.in_para_props => self.push_text("\t"),
                     "br" | "cr" => self.push_text("\n"),
                     "noBreakHyphen" => self.push_text("-"),
+                    // Word's optional hyphen: nothing in Unicode text, but the letter ư in a
+                    // TCVN3 run (its code is the soft hyphen's).
+                    "softHyphen" => self.push_text("\u{ad}"),
                     "sym" => {
                         // A symbol-font character: a dash or a bullet typed as a symbol.
                         if let Some(c) = attr(&e, "char")
@@ -759,7 +768,7 @@ impl<'s> Body<'s> {
         let props = self.run.over(&self.para_props);
         let text = match props.font.as_deref().and_then(legacy::font_encoding) {
             Some((encoding, capitals)) => legacy_text(text, encoding, capitals),
-            None => text.to_owned(),
+            None => text.replace('\u{ad}', ""),
         };
         let (bold, italic) = (props.bold == Some(true), props.italic == Some(true));
         match para.runs.last_mut() {

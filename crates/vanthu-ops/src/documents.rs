@@ -76,9 +76,37 @@ pub fn export_pdf(
     Ok(())
 }
 
+/// The editable Word copy of `doc`, laid out as the PDF is, with the settings in force (an
+/// issued document's Word copy is for editing and forwarding; its signed record stays the PDF
+/// printed at issue).
+pub fn docx_bytes(archive: &Archive, doc: &Document) -> Result<Vec<u8>> {
+    Ok(vanthu_docx::write_docx(doc, &render_options(archive)?)?)
+}
+
+/// Writes the Word copy of `doc` to `target` (atomically), noted in the log for a stored
+/// document.
+pub fn export_docx(
+    archive: &mut Archive,
+    doc: &Document,
+    target: &Path,
+    stamp: &Stamp,
+) -> Result<()> {
+    let bytes = docx_bytes(archive, doc)?;
+    files::write_atomic(target, &bytes)?;
+    if let Some(id) = doc.id {
+        archive.note_export(id, &target.display().to_string(), stamp)?;
+    }
+    Ok(())
+}
+
 /// The file name a PDF of `doc` is offered under: symbol and trích yếu (`82-KH-ĐU Tổ chức
 /// hội nghị.pdf`), `Du thao …` for a draft, safe on Windows and Linux.
 pub fn pdf_file_name(doc: &Document) -> String {
+    file_name(doc, "pdf")
+}
+
+/// As [`pdf_file_name`], with the extension `ext` (`docx`).
+pub fn file_name(doc: &Document, ext: &str) -> String {
     let head = doc
         .symbol
         .as_deref()
@@ -89,5 +117,5 @@ pub fn pdf_file_name(doc: &Document) -> String {
     } else {
         format!("{head} {title}")
     };
-    vanthu_model::text::safe_file_name(&format!("{stem}.pdf"))
+    vanthu_model::text::safe_file_name(&format!("{stem}.{ext}"))
 }

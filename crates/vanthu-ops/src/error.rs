@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use ts_rs::TS;
 use vanthu_archive::ArchiveError;
+use vanthu_docx::DocxError;
 use vanthu_export::ExportError;
 use vanthu_import::ImportError;
 use vanthu_model::text::{io_reason_vi, size_vi};
@@ -49,6 +50,8 @@ pub enum OpsError {
     #[error("{0}")]
     Export(#[from] ExportError),
     #[error("{0}")]
+    Docx(#[from] DocxError),
+    #[error("{0}")]
     Setting(#[from] SettingError),
     #[error("no layout preset named `{0}`")]
     UnknownPreset(String),
@@ -86,7 +89,10 @@ impl OpsError {
                 A::Conflict => ErrorCode::Conflict,
                 A::Archive => ErrorCode::Archive,
             },
-            OpsError::Pdf(_) | OpsError::Export(ExportError::Pdf(_)) => ErrorCode::Pdf,
+            OpsError::Pdf(_)
+            | OpsError::Export(ExportError::Pdf(_))
+            | OpsError::Docx(DocxError::Layout(_)) => ErrorCode::Pdf,
+            OpsError::Docx(_) => ErrorCode::File,
             OpsError::Export(ExportError::Year(_)) => ErrorCode::Invalid,
             OpsError::Export(_) | OpsError::Read { .. } | OpsError::Write { .. } => ErrorCode::File,
             OpsError::Model { .. }
@@ -111,6 +117,7 @@ impl OpsError {
             }
             OpsError::Pdf(e) => e.message_vi(),
             OpsError::Export(e) => e.message_vi(),
+            OpsError::Docx(e) => e.message_vi(),
             OpsError::Setting(e) => e.message_vi.clone(),
             OpsError::UnknownPreset(name) => format!(
                 "Không có mẫu thể thức “{name}”. Xem các mẫu bằng lệnh `vanthu layout presets`."

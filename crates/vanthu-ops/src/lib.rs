@@ -22,8 +22,8 @@ pub use care::{
     register_file_stem, register_pdf, write_register, BACKUPS_KEPT,
 };
 pub use documents::{
-    export_pdf, issue, issued_copy, pdf_file_name, printable_pdf, read_document_json,
-    MAX_JSON_BYTES,
+    docx_bytes, export_docx, export_pdf, file_name, issue, issued_copy, pdf_file_name,
+    printable_pdf, read_document_json, MAX_JSON_BYTES,
 };
 pub use error::{ErrorCode, OpsError, Result};
 pub use files::{display_name, fresh_folder, read_file, write_atomic};

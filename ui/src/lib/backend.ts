@@ -48,6 +48,8 @@ export interface Backend {
   issueDocument(id: number): Promise<Issued>;
   renderPdf(doc: Document): Promise<Uint8Array>;
   exportPdf(doc: Document, fileName: string): Promise<string | null>;
+  /** Asks where and saves the editable Word copy; `null` when the clerk cancels. */
+  exportDocx(doc: Document): Promise<string | null>;
   printPdf(doc: Document, fileName: string): Promise<string>;
   pickImportFiles(): Promise<string[]>;
   /** Imports the files as one batch (all or none), calling `onProgress` after each file. */
@@ -111,6 +113,7 @@ export function tauriBackend(invoke: Invoke, channel: MakeChannel): Backend {
     issueDocument: (id) => invoke('issue_document', { id }),
     renderPdf: async (doc) => new Uint8Array(await invoke<ArrayBuffer>('render_pdf', { doc })),
     exportPdf: (doc, fileName) => invoke('export_pdf', { doc, fileName }),
+    exportDocx: (doc) => invoke('export_docx', { doc }),
     printPdf: (doc, fileName) => invoke('print_pdf', { doc, fileName }),
     pickImportFiles: () => invoke('pick_import_files'),
     importFiles: (paths, onProgress) => invoke('import_files', { paths, progress: channel(onProgress) }),

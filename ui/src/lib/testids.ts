@@ -45,6 +45,7 @@ export const T = {
   issuedBanner: 'issued-banner',
   docSymbol: 'doc-symbol',
   exportPdf: 'export-pdf',
+  exportDocx: 'export-docx',
   print: 'print',
   preview: 'preview',
   previewPage: 'preview-page',

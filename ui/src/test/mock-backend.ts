@@ -137,6 +137,7 @@ export function installMockBackend(): MockBackend {
     }),
     renderPdf: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
     exportPdf: vi.fn(async (_doc: Document, name: string) => `/tmp/${name}`),
+    exportDocx: vi.fn(async (doc: Document) => `/tmp/${doc.symbol ?? 'Du thao'}.docx`),
     printPdf: vi.fn(async (_doc: Document, name: string) => `/tmp/${name}`),
     pickImportFiles: vi.fn(async () => ['/corpus/a.txt', '/corpus/b.txt']),
     importFiles: vi.fn(async (paths: string[], onProgress: (p: { done: number; total: number }) => void) => {

@@ -216,6 +216,23 @@ async fn plan_is_drafted_previewed_issued_found_and_exported() {
             assert!(flat.contains(want), "the exported PDF lacks {want:?}:\n{text}");
         }
 
+        // The editable Word copy, saved beside it, reads back as the same document.
+        app.click("export-docx").await?;
+        app.wait_text("notice", "the Word export", |t| t.contains("Đã lưu tệp Word"))
+            .await?;
+        let docx = std::fs::read_dir(&out)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "docx"))
+            .expect("no .docx in the export folder");
+        let bytes = wait_file(&docx).await;
+        let back = vanthu_import::import_file(&bytes, &vanthu_model::Conventions::default())
+            .expect("the saved .docx imports")
+            .document;
+        assert_eq!(back.title, TITLE);
+        assert_eq!(back.number, Some(1));
+        assert_eq!(back.signature.name, "Nguyễn Văn Hiếu");
+
         // The export is in the archive's log, newest first.
         app.click("nav-care").await?;
         app.wait_text("log-row", "the export logged", |t| {
