@@ -331,3 +331,48 @@ fn a_zip_bomb_stops_at_the_size_cap() {
         other => panic!("a bomb must be refused for its size: {other:?}"),
     }
 }
+
+/// The corpus plans typed in Word with the old fonts: every line a paragraph of `.VnTime`
+/// runs, with `.VnTimeH` wherever a capital needs it — as a typist of the 2000s made them.
+#[test]
+fn the_corpus_plans_typed_in_vntime_import_as_their_unicode_text() {
+    let run = |text: &str, font: &str| {
+        format!(
+            r#"<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+            esc(text)
+        )
+    };
+    for name in [
+        "001-ke-hoach-dang-uy-so-vhttdl.txt",
+        "002-ke-hoach-82-kh-du.txt",
+        "003-ke-hoach-truong-chinh-tri.txt",
+    ] {
+        let path = format!(
+            "{}/../../tests/fixtures/corpus/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let body: String = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|line| {
+                let runs: String = legacy::runs_from_unicode(line, LegacyEncoding::Tcvn3)
+                    .unwrap_or_else(|| panic!("{name}: TCVN3 cannot carry {line:?}"))
+                    .into_iter()
+                    .map(|(t, capitals)| run(&t, if capitals { ".VnTimeH" } else { ".VnTime" }))
+                    .collect();
+                format!("<w:p>{runs}</w:p>")
+            })
+            .collect();
+        let from_word = import_file(&docx(&body), &Conventions::default())
+            .unwrap_or_else(|e| panic!("{name}: {}", e.message_vi()))
+            .document;
+        let from_text = import_file(text.as_bytes(), &Conventions::default())
+            .unwrap()
+            .document;
+        assert_eq!(
+            from_word, from_text,
+            "{name}: the .VnTime Word file reads as its Unicode text"
+        );
+    }
+}
