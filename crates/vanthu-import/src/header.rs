@@ -987,7 +987,7 @@ fn place_date_span(text: &str) -> Option<(usize, usize)> {
     }
     let start = start?;
     let year_at = find_ci(text, "năm", comma)?;
-    let after_year = &text[year_at + "năm".len()..];
+    let after_year = text.get(year_at + "năm".len()..)?;
     let digits_from = after_year.find(|c: char| c.is_ascii_digit())?;
     if !after_year[..digits_from].trim().is_empty() {
         return None;
@@ -1038,18 +1038,27 @@ fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
 /// symbol broken at its dash, a place cut from its date, a date cut before its month or year.
 fn join_broken_elements(lines: Vec<Line>) -> Vec<Line> {
     let conventions = Conventions::default();
+    let mut lines: Vec<Option<Line>> = lines.into_iter().map(Some).collect();
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut iter = lines.into_iter().peekable();
-    while let Some(mut l) = iter.next() {
+    for k in 0..lines.len() {
+        let Some(mut l) = lines[k].take() else {
+            continue;
+        };
         if l.is_blank() {
             out.push(l);
             continue;
         }
         // Up to two following pieces may complete this one.
         for _ in 0..2 {
-            let Some(next) = next_text(&mut iter) else {
+            let Some(n) =
+                (k + 1..lines.len()).find(|&n| lines[n].as_ref().is_some_and(|x| !x.is_blank()))
+            else {
                 break;
             };
+            let next = lines[n]
+                .as_ref()
+                .map(|x| x.text.as_str())
+                .unwrap_or_default();
             let together = format!("{} {}", l.text, next);
             let bare_number = matches!(fold(&l.text).trim_end_matches([':', ' ']), "so");
             let number_broken = l.text.starts_with("Số")
@@ -1069,28 +1078,18 @@ fn join_broken_elements(lines: Vec<Line>) -> Vec<Line> {
                 && !line::is_caps(&l.text)
                 && !l.text.chars().any(|c| c.is_ascii_digit())
                 && next.contains("ngày");
-            if bare_number || number_broken || date_broken || place_cut {
-                skip_blanks(&mut iter);
-                iter.next();
-                l.text = together;
-            } else {
+            if !(bare_number || number_broken || date_broken || place_cut) {
                 break;
             }
+            // The blank lines between the pieces go with them.
+            for blank in lines.iter_mut().take(n + 1).skip(k + 1) {
+                *blank = None;
+            }
+            l.text = together;
         }
         out.push(l);
     }
     out
-}
-
-/// The text of the next non-blank line, without consuming anything.
-fn next_text(iter: &mut std::iter::Peekable<std::vec::IntoIter<Line>>) -> Option<String> {
-    iter.clone().find(|l| !l.is_blank()).map(|l| l.text)
-}
-
-fn skip_blanks(iter: &mut std::iter::Peekable<std::vec::IntoIter<Line>>) {
-    while iter.peek().is_some_and(Line::is_blank) {
-        iter.next();
-    }
 }
 
 /// Whether a date's year is written: `năm 2024` or `5/3/2024`.
@@ -1099,7 +1098,9 @@ fn has_year(text: &str) -> bool {
         let t = t.trim_start();
         t.len() >= 4 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
     };
-    line::find_word_ci(text, "năm").is_some_and(|at| four_digits(&text[at + "năm".len()..]))
+    line::find_word_ci(text, "năm")
+        .and_then(|at| text.get(at + "năm".len()..))
+        .is_some_and(four_digits)
         || text
             .match_indices('/')
             .any(|(at, _)| four_digits(&text[at + 1..]))

@@ -376,3 +376,56 @@ fn nfd_input_is_stored_nfc() {
     assert_eq!(imp.document.issuer.name, "ĐẢNG ỦY SỞ GIÁO DỤC VÀ ĐÀO TẠO");
     assert!(imp.document.body.nfc().eq(imp.document.body.chars()));
 }
+
+#[test]
+fn headers_flattened_broken_or_scanned() {
+    // Cells separated by `|`, the number broken over two lines with spaces round the dash, a
+    // date that does not exist.
+    let imp = import(
+        "ĐẢNG BỘ HUYỆN A | ĐẢNG CỘNG SẢN VIỆT NAM |\nCHI BỘ B\n*\nSố: 16 -\nHD/CB\nA, ngày 30 tháng 02 năm 2025\n\nHƯỚNG DẪN\nvề việc thứ nhất\n\nNội dung.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(
+        (doc.number, doc.issuer.code.as_str()),
+        (Some(16), "CB"),
+        "{w}"
+    );
+    assert_eq!(
+        (doc.kind, doc.format),
+        (Some(Kind::HuongDan), Format::Party)
+    );
+    assert_eq!(doc.date, None, "a date that does not exist was stored");
+    assert!(warns(&imp, "không có thật"), "{w}");
+    assert_eq!(doc.title, "về việc thứ nhất");
+
+    // A blank number, the type name only in the symbol, runs of spaces between the cells.
+    let imp = import(
+        "UBND XÃ A       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố      /KH-UBND       A, ngày 05 tháng 3 năm 2024\n\nNội dung.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!((doc.number, doc.kind), (None, Some(Kind::KeHoach)), "{w}");
+    assert_eq!(doc.format, Format::State, "{w}");
+    assert_eq!(doc.date, ymd(2024, 3, 5));
+
+    // The whole header on one line, the Youth Union's stars and heading, a type name with a
+    // space OCR put inside it.
+    let imp = import(
+        "BAN CHẤP HÀNH ĐOÀN A***Số: 90 - TB/ĐTN ĐOÀN TNCS HỒ CHÍ MINH A, ngày 05 tháng 3 năm 2024 THÔNG BÁ O\nkết quả hội nghị\n-----\n\nNội dung.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(
+        (doc.number, doc.issuer.code.as_str()),
+        (Some(90), "ĐTN"),
+        "{w}"
+    );
+    assert_eq!(
+        (doc.kind, doc.format),
+        (Some(Kind::ThongBao), Format::Party),
+        "{w}"
+    );
+    assert_eq!(doc.date, ymd(2024, 3, 5));
+    assert_eq!(doc.title, "kết quả hội nghị");
+}
