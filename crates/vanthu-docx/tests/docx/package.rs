@@ -169,3 +169,15 @@ fn the_structure_a_reader_relies_on() {
         assert!(styles.contains("<w:lang w:val=\"vi-VN\""));
     }
 }
+
+#[test]
+fn a_document_the_pdf_cannot_lay_out_is_refused_with_the_same_message() {
+    let mut doc = corpus::plan(corpus::PLANS[1], Format::Party);
+    doc.kind = None;
+    let err = write_docx(&doc, &RenderOptions::default()).expect_err("no type, no layout");
+    assert!(
+        err.message_vi().contains("loại văn bản"),
+        "the clerk is not told the type is missing: {}",
+        err.message_vi()
+    );
+}
