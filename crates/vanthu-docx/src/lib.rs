@@ -8,10 +8,13 @@
 //! system fonts, once per process), whose measurements it reuses where Word cannot measure
 //! for itself — the rules exactly as wide as the text above them.
 //!
-//! The structure is meant to be read back: the header is the first table (two columns), the
-//! closing the last one, each body block one paragraph (list items as `marker<TAB>text`), and
+//! The structure is meant to be read back: the header is the first table (two columns: row 1
+//! the issuer and the national heading, row 2 the number line and the place and date, then
+//! the công văn's trích yếu and the marks), the closing the last one (Nơi nhận | signature),
+//! each field and each body block one paragraph (a centred field's lines joined by `w:br`;
+//! list items as `marker<TAB>text`; recipients as `- name (note),`), and
 //! `docProps/custom.xml` names the format (`VanThuFormat` = `party` | `state`) and the type
-//! (`VanThuKind`).
+//! (`VanThuKind`, the model's key).
 
 mod document;
 mod xml;

@@ -156,7 +156,6 @@ pub(crate) struct Para {
     /// Positive: first-line indent; negative: hanging indent.
     pub first_line: Mm,
     pub keep_next: bool,
-    pub keep_lines: bool,
     pub bottom_border: Option<Border>,
     /// A border on all four sides (a boxed stamp).
     pub boxed: Option<Border>,
@@ -169,9 +168,6 @@ impl Para {
         out.push_str("<w:p><w:pPr>");
         if self.keep_next {
             out.push_str("<w:keepNext/>");
-        }
-        if self.keep_lines {
-            out.push_str("<w:keepLines/>");
         }
         if self.boxed.is_some() || self.bottom_border.is_some() {
             out.push_str("<w:pBdr>");
