@@ -1066,7 +1066,14 @@ fn join_broken_elements(lines: Vec<Line>) -> Vec<Line> {
                     let t = l.text.trim_end();
                     t.ends_with(['-', '/', '–']) || !t.contains('/')
                 })
-                && number_line(&together, &conventions).is_some();
+                && number_line(&together, &conventions).is_some()
+                // What completes a symbol is a code (`HD/BTCTW`, `QĐi/TU`, `UBND-VP`), never a
+                // word in lower case (a draft's blank `Số      -KH/` before its `ngày  tháng`).
+                && next
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '/');
             let date_broken = line::find_word_ci(&l.text, "ngày").is_some()
                 && !has_year(&l.text)
                 && has_year(&together)

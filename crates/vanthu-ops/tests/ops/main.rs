@@ -5,6 +5,7 @@
 mod batches;
 mod layout;
 mod printing;
+mod word;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
