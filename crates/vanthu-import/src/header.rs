@@ -1132,3 +1132,41 @@ fn body_like(text: &str) -> bool {
         || markup::starts_block(text)
         || fold(text).starts_with("kinh gui")
 }
+
+/// The type read, if the format read has it. A State header over `KẾT LUẬN` (a Party type
+/// only) is two signs that disagree; the format is the stronger one, so the type is left for
+/// the clerk to choose rather than kept in a document that could not be issued.
+pub(crate) fn kind_in_format(
+    kind: Option<Kind>,
+    format: Format,
+    head: &Header,
+    warnings: &mut Vec<Warning>,
+) -> Option<Kind> {
+    let kind = kind?;
+    if kind.exists_in(format) {
+        return Some(kind);
+    }
+    let message = format!(
+        "Loại “{}” không có trong {}; đã để trống loại văn bản, hãy chọn loại đúng.",
+        kind.name(),
+        fold_first(format.name_vi())
+    );
+    let line = head
+        .type_line
+        .map(|(no, _)| no)
+        .or(head.number.as_ref().map(|(no, _)| *no));
+    warnings.push(match line {
+        Some(no) => Warning::at(no, message),
+        None => Warning::general(message),
+    });
+    None
+}
+
+/// `Văn bản hành chính` → `văn bản hành chính`, inside a sentence.
+fn fold_first(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}

@@ -264,7 +264,12 @@ pub fn import_str(text: &str, conventions: &Conventions) -> Imported {
     let mut signals = head.signals.clone();
     signals.extend(authority_signal);
     let format = resolve_format(&signals, &mut warnings);
-    let kind = resolve_kind(&head, &mut warnings);
+    let kind = header::kind_in_format(
+        resolve_kind(&head, &mut warnings),
+        format,
+        &head,
+        &mut warnings,
+    );
     let (number, code) = match &head.number {
         Some((_, n)) => (n.number, n.code.clone()),
         None => (None, String::new()),

@@ -429,3 +429,21 @@ fn headers_flattened_broken_or_scanned() {
     assert_eq!(doc.date, ymd(2024, 3, 5));
     assert_eq!(doc.title, "kết quả hội nghị");
 }
+
+#[test]
+fn a_type_the_format_has_not_is_left_for_the_clerk() {
+    let imp = import(
+        "ỦY BAN NHÂN DÂN XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nA, ngày 13 tháng 5 năm 2022\nKẾT LUẬN\nvề việc thứ nhất\n\nNội dung.",
+    );
+    let doc = &imp.document;
+    assert_eq!(doc.format, Format::State);
+    assert_eq!(
+        doc.kind, None,
+        "a State document was given a Party-only type"
+    );
+    assert!(
+        warns(&imp, "không có trong văn bản hành chính"),
+        "{}",
+        listed(&imp)
+    );
+}
