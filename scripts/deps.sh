@@ -19,6 +19,12 @@ VANTHU_DESKTOP_APT_PACKAGES=(
   webkit2gtk-driver                                         # WebKitWebDriver, driven by tauri-driver
 )
 
+# Windows, built and tested from Linux (scripts/windows-smoke, scripts/windows-installer): the
+# mingw-w64 cross toolchain (linker, and C compiler for the bundled SQLite and the test-only
+# bcryptprimitives shim), Wine to run the Windows builds, and makensis for the installer.
+VANTHU_WINDOWS_APT_PACKAGES=(mingw-w64 wine wine64 nsis)
+VANTHU_WINDOWS_TARGET=x86_64-pc-windows-gnu
+
 # Node.js for the UI build (Vite 8 needs 20.19 or newer).
 VANTHU_NODE_MIN=20.19
 
@@ -72,5 +78,14 @@ vanthu_install_tauri_driver() {
   if ! cargo install --list | grep -q '^tauri-driver v2\.1\.0:'; then
     echo "==> cargo install tauri-driver 2.1.0" >&2
     cargo install --locked --version 2.1.0 tauri-driver
+  fi
+}
+
+# The Windows cross toolchain, Wine, makensis, and Rust's Windows target.
+vanthu_install_windows() {
+  vanthu_apt_install "${VANTHU_WINDOWS_APT_PACKAGES[@]}"
+  if ! rustup target list --installed | grep -qx "$VANTHU_WINDOWS_TARGET"; then
+    echo "==> rustup target add $VANTHU_WINDOWS_TARGET" >&2
+    rustup target add "$VANTHU_WINDOWS_TARGET"
   fi
 }
