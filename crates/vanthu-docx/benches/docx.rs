@@ -1,6 +1,7 @@
-//! In-process .docx export of the 3-page 002 plan (Party and State), and the file size.
-//! `cargo bench -p vanthu-docx` (release). Prints mean / p50 / p95 of `write_docx` in ms (the
-//! plan's text is imported once, outside the timing).
+//! In-process .docx export and import of the 3-page 002 plan (Party and State), and the file
+//! size. `cargo bench -p vanthu-docx` (release). Prints mean / p50 / p95 in ms of `write_docx`
+//! (the plan's text is imported once, outside the timing) and of importing the written file
+//! back with `vanthu_import::import_file`.
 
 use std::time::Instant;
 
@@ -65,6 +66,20 @@ fn main() {
             size = std::hint::black_box(write_docx(&doc, &options).expect("export")).len();
             ms.push(t.elapsed().as_secs_f64() * 1e3);
         }
+        let docx = write_docx(&doc, &options).expect("export");
+        let mut import_ms = Vec::with_capacity(iterations);
+        for _ in 0..iterations {
+            let t = Instant::now();
+            let _ = std::hint::black_box(
+                vanthu_import::import_file(&docx, &Conventions::default()).expect("import"),
+            );
+            import_ms.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        let (im, i50, i95) = stats(import_ms);
+        println!(
+            "002-{} as .docx, imported: mean {im:.3} ms, p50 {i50:.3} ms, p95 {i95:.3} ms",
+            format.key()
+        );
         let (mean, p50, p95) = stats(ms);
         let (lm, l50, l95) = stats(layout_ms);
         println!(
