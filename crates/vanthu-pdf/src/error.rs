@@ -1,11 +1,11 @@
 //! What can stop a document from becoming a PDF, said so that a clerk can act on it.
 
-/// The faces the PDF needs, named in the English message.
+/// The faces the PDF needs and where they were looked for, in the English message.
 const FONTS_WANTED_EN: &str = if cfg!(windows) {
     "Times New Roman (regular, bold, italic, bold italic: times.ttf, timesbd.ttf, timesi.ttf, \
-     timesbi.ttf) in the Windows Fonts folder"
+     timesbi.ttf) not found in the Windows Fonts folder"
 } else {
-    "Times New Roman or Liberation Serif (regular, bold, italic, bold italic)"
+    "Times New Roman or Liberation Serif (regular, bold, italic, bold italic) not found"
 };
 
 /// What to do about missing fonts on this system, in English.
@@ -34,7 +34,7 @@ pub enum PdfError {
     /// is the one for the system the program runs on: Windows has Times New Roman, so there it
     /// is reinstalling it; elsewhere it is the Liberation Serif package.
     #[error(
-        "no usable font: {FONTS_WANTED_EN} not found{}; {FONTS_ADVICE_EN}",
+        "no usable font: {FONTS_WANTED_EN}{}; {FONTS_ADVICE_EN}",
         if .detail.is_empty() { String::new() } else { format!(" ({})", .detail) }
     )]
     FontsMissing { detail: String },

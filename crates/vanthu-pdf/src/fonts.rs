@@ -203,6 +203,9 @@ impl FontSet {
         if scan {
             match FontSet::scan() {
                 Ok(fonts) => return Ok(fonts),
+                // Only what the scan found wrong: its own "not found" would say it all twice.
+                Err(PdfError::FontsMissing { detail }) if detail.is_empty() => {}
+                Err(PdfError::FontsMissing { detail }) => problems.push(detail),
                 Err(e) => problems.push(e.to_string()),
             }
         }
