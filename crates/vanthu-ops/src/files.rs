@@ -22,14 +22,16 @@ pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>> {
             .read_to_end(&mut bytes)
             .map_err(OpsError::read(path))?;
     } else {
-        let file = std::fs::File::open(path).map_err(OpsError::read(path))?;
-        let meta = file.metadata().map_err(OpsError::read(path))?;
-        if meta.is_dir() {
+        // Asked before opening: Windows refuses to open a folder as a file with "access
+        // denied", which would read as a missing permission.
+        if path.is_dir() {
             return Err(OpsError::Read {
                 path: path.to_owned(),
                 source: std::io::Error::new(std::io::ErrorKind::IsADirectory, "a folder"),
             });
         }
+        let file = std::fs::File::open(path).map_err(OpsError::read(path))?;
+        let meta = file.metadata().map_err(OpsError::read(path))?;
         if meta.len() > max {
             return Err(too_large(meta.len()));
         }
@@ -146,10 +148,9 @@ mod tests {
             Err(OpsError::TooLarge { bytes: 2048, .. })
         ));
         assert_eq!(read_file(&path, 4096).unwrap().len(), 2048);
-        assert!(read_file(dir.path(), 4096)
-            .unwrap_err()
-            .message_vi()
-            .contains("thư mục"));
+        let folder = read_file(dir.path(), 4096).unwrap_err().message_vi();
+        assert!(folder.contains("đây là một thư mục"), "{folder}");
+        assert!(!folder.contains("không có quyền"), "{folder}");
     }
 
     #[test]
