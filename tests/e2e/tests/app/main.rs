@@ -225,7 +225,8 @@ async fn plan_is_drafted_previewed_issued_found_and_exported() {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .find(|p| p.extension().is_some_and(|x| x == "docx"))
             .expect("no .docx in the export folder");
-        let bytes = wait_file(&docx).await;
+        // Written through a temporary file and renamed: whole once the notice shows.
+        let bytes = std::fs::read(&docx).expect("read the saved .docx");
         let back = vanthu_import::import_file(&bytes, &vanthu_model::Conventions::default())
             .expect("the saved .docx imports")
             .document;
