@@ -77,8 +77,17 @@ pub(crate) fn title(
     };
     i += 1;
     while i < end && parts.len() < max_lines {
-        let l = &lines[i];
         let prev_ends = parts.last().is_some_and(|p| line::ends_clause(p));
+        // A web page sets each line of a centred trích yếu as a paragraph of its own; the
+        // next one still continues it when it opens with `và` (or in lower case).
+        if lines[i].is_blank() && !prev_ends {
+            if let Some(next) = (i..end).find(|&n| !lines[n].is_blank()) {
+                if continues_after_blank(&parts, &lines[next].text) {
+                    i = next;
+                }
+            }
+        }
+        let l = &lines[i];
         if l.is_blank() || line::is_rule(&l.text) || is_noise(l) || prev_ends {
             break;
         }
@@ -113,6 +122,20 @@ pub(crate) fn title(
     (parts.join(" "), i)
 }
 
+/// Whether `text`, after a blank line, goes on with the trích yếu in `parts`: it opens in lower
+/// case, or (a trích yếu in capitals) with `VÀ`, and is not the body's first paragraph.
+fn continues_after_blank(parts: &[String], text: &str) -> bool {
+    let text = line::plain(text);
+    let in_caps = parts.iter().all(|p| line::is_caps(p));
+    let opens = line::starts_lowercase(text)
+        || (in_caps && line::is_caps(text) && fold(text).starts_with("va "));
+    opens
+        && may_be_title(text)
+        && !line::ends_clause(text)
+        && text.chars().count() <= 150
+        && !markup::starts_block(text)
+}
+
 /// The index of the rule (`-----`) that closes a trích yếu starting at `start`, if one comes
 /// within a few unbroken lines of title-like text.
 fn ruled_title_end(lines: &[Line], start: usize, end: usize) -> Option<usize> {
@@ -133,9 +156,23 @@ fn ruled_title_end(lines: &[Line], start: usize, end: usize) -> Option<usize> {
     None
 }
 
-/// A line that can be (part of) a trích yếu: not a list item or heading, not `Kính gửi`.
+/// A line that can be (part of) a trích yếu: not a list item or heading, not `Kính gửi`, not
+/// the `(Ban hành kèm theo Quyết định …)` note printed under an attached document's trích yếu,
+/// not a web page's time stamp or address left between the lines (`2024-10-08T04:01:27`).
 fn may_be_title(text: &str) -> bool {
-    !markup::starts_block(text) && !fold(text).starts_with("kinh gui")
+    let plain = line::plain(text);
+    let folded = fold(plain);
+    // One unbroken token with a digit and a colon is a time stamp; a wrapped `2021-2025` is
+    // still part of a trích yếu.
+    let stamp_or_address = folded.starts_with("http")
+        || folded.starts_with("www.")
+        || (!plain.contains(char::is_whitespace)
+            && plain.contains(':')
+            && plain.chars().any(|c| c.is_ascii_digit()));
+    !markup::starts_block(text)
+        && !folded.starts_with("kinh gui")
+        && !folded.starts_with("(ban hanh kem theo")
+        && !stamp_or_address
 }
 
 /// Whole-line scan noise: `[Handwritten mark]`, or a lone page number.

@@ -265,6 +265,7 @@ pub(crate) fn read(
         }
         None => head.next = i,
     }
+    separate_glued_abbreviation(&mut head, conventions, warnings);
     if let Some((no, n)) = &head.number {
         head.signals.push(FormatSignal {
             format: n.format,
@@ -285,6 +286,58 @@ pub(crate) fn read(
     }
     head.signals.sort_by_key(|s| s.strength);
     head
+}
+
+/// `Số: 1961/QĐUBND` under `QUYẾT ĐỊNH`: a PDF's text layer lost the hyphen between a State
+/// symbol's type and code, and the whole was read as a công văn's code. When the code begins
+/// with the abbreviation of the type the type name line prints, the two are told apart again
+/// (and the clerk is told), never otherwise.
+fn separate_glued_abbreviation(
+    head: &mut Header,
+    conventions: &Conventions,
+    warnings: &mut Vec<Warning>,
+) {
+    let (Some((no, number)), Some((_, kind))) = (head.number.as_mut(), head.type_line) else {
+        return;
+    };
+    // Only in a State document: a Party one that punctuates its symbol the State way (a chi
+    // bộ's `10/BCTK`) has no type–code structure to restore.
+    let party_heading = head
+        .signals
+        .iter()
+        .any(|s| s.format == Format::Party && s.strength <= 1);
+    if number.format != Format::State
+        || !number.abbreviation.is_empty()
+        || kind == Kind::CongVan
+        || party_heading
+    {
+        return;
+    }
+    let Some(abbreviation) = kind
+        .abbreviation(Format::State, conventions)
+        .filter(|a| !a.is_empty())
+    else {
+        return;
+    };
+    let Some(code) = number.code.strip_prefix(abbreviation.as_str()) else {
+        return;
+    };
+    let code_like = code.chars().count() >= 2
+        && code.chars().next().is_some_and(char::is_uppercase)
+        && !code.chars().any(char::is_lowercase);
+    if !code_like {
+        return;
+    }
+    warnings.push(Warning::at(
+        *no,
+        format!(
+            "Ký hiệu ở dòng {no} thiếu dấu gạch nối (“{}”); đã đọc là “{abbreviation}-{code}” theo tên loại văn bản — hãy kiểm tra lại.",
+            number.code
+        ),
+    ));
+    number.code = code.to_owned();
+    number.abbreviation = abbreviation;
+    number.kind = Some(kind);
 }
 
 /// The format an issuing body's name tells: a people's committee, council, ministry or
@@ -487,6 +540,50 @@ pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<Parse
         return None; // "Sống", "Số lượng" …
     }
     parse_symbol(rest, conventions)
+        .or_else(|| unhyphenated_party_symbol(rest, conventions))
+        .or_else(|| code_only_party_symbol(rest))
+}
+
+/// `Số: 01 NQ/THCSTrA`, `Số 09 KH/ĐU`: a Party symbol whose hyphen the typist left out (a
+/// space, or nothing, between the number and the type). Taken only when the type is a known
+/// one and a code follows the slash, so that prose is never read as a symbol.
+fn unhyphenated_party_symbol(rest: &str, conventions: &Conventions) -> Option<ParsedSymbol> {
+    let rest = rest.trim_start_matches([':', ' ']);
+    let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+    let (number, after) = rest.split_at(digits);
+    let after = after.trim_start();
+    let slash = after.find('/')?;
+    let abbreviation = &after[..slash];
+    if number.is_empty()
+        || abbreviation.is_empty()
+        || !abbreviation.chars().all(char::is_alphabetic)
+    {
+        return None;
+    }
+    let parsed = parse_symbol(&format!("{number}-{after}"), conventions)?;
+    (parsed.kind.is_some() && !parsed.code.is_empty()).then_some(parsed)
+}
+
+/// `Số      -/ĐU`: a Party draft's number line with the number left blank and no type
+/// abbreviation (the type name line says it). Only the issuer's code is read; the number and
+/// type are left to the rest of the header.
+fn code_only_party_symbol(rest: &str) -> Option<ParsedSymbol> {
+    let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact.trim_start_matches(':');
+    let compact = compact.trim_start_matches(['.', '…', '_', '·']);
+    let code = compact
+        .strip_prefix("-/")
+        .or_else(|| compact.strip_prefix("–/"))?;
+    let is_code = (2..=24).contains(&code.chars().count())
+        && code.chars().next().is_some_and(char::is_uppercase)
+        && code.chars().all(|c| c.is_alphanumeric() || c == '-');
+    is_code.then(|| ParsedSymbol {
+        format: Format::Party,
+        number: None,
+        abbreviation: String::new(),
+        kind: None,
+        code: code.to_owned(),
+    })
 }
 
 /// Reads `Khánh Hòa, ngày 05 tháng 3 năm 2024` (also `ngày 5/3/2024`).
@@ -688,6 +785,41 @@ mod tests {
     }
 
     #[test]
+    fn number_lines_left_short_by_a_typist() {
+        let c = Conventions::default();
+        let no_hyphen = n("Số: 01 NQ/THCSTrA");
+        assert_eq!(
+            (no_hyphen.number, no_hyphen.kind, no_hyphen.code.as_str()),
+            (Some(1), Some(Kind::NghiQuyet), "THCSTrA")
+        );
+        let code_only = n("Số      -/ĐU");
+        assert_eq!(
+            (code_only.number, code_only.kind, code_only.code.as_str()),
+            (None, None, "ĐU")
+        );
+        assert_eq!(code_only.format, Format::Party);
+        assert!(number_line("Số 5 người/tổ được cử đi học", &c).is_none());
+        assert!(number_line("Số -/ là số thứ tự", &c).is_none());
+    }
+
+    #[test]
+    fn headings_are_found_with_lost_marks() {
+        let pieces = split_flattened(
+            "UBND XÃ A CỘNG HÒA XÃ HỘI CHỦ NGHIA VIỆT NAM Độc lập – Tự do – Hạnh phúc KẾ HOẠCH “NĂM HỌC”",
+        );
+        assert!(
+            pieces.contains(&"CỘNG HÒA XÃ HỘI CHỦ NGHIA VIỆT NAM".to_owned()),
+            "{pieces:?}"
+        );
+        assert!(pieces.contains(&"KẾ HOẠCH".to_owned()), "{pieces:?}");
+        // A heading's words in running text, not in capitals, are not a heading.
+        assert_eq!(
+            split_flattened("Căn cứ Điều lệ Đảng Cộng sản Việt Nam;").len(),
+            1
+        );
+    }
+
+    #[test]
     fn place_and_date() {
         let pd = place_date("Khánh Hòa, ngày 05 tháng 3 năm 2024").unwrap();
         assert_eq!(pd.place, "Khánh Hòa");
@@ -818,7 +950,8 @@ fn split_header_line(text: &str) -> Vec<String> {
 }
 
 /// `HƯỚNG DẪN VỀ THỂ THỨC…` → (`HƯỚNG DẪN`, `VỀ THỂ THỨC…`); the rest must open as a trích
-/// yếu does (`về`, `V/v`).
+/// yếu does (`về`, `V/v`), or be a trích yếu in sentence case after the name in capitals, as a
+/// web page's heading writes it (`THÔNG BÁO Niêm yết công khai kết quả…`).
 fn split_type_and_title(cell: &str) -> Option<(String, String)> {
     let words: Vec<&str> = cell.split_whitespace().collect();
     (2..=3).find_map(|n| {
@@ -827,17 +960,22 @@ fn split_type_and_title(cell: &str) -> Option<(String, String)> {
         }
         let name = words[..n].join(" ");
         let rest = words[n..].join(" ");
-        let opens = fold(words[n]) == "ve" || fold(words[n]).starts_with("v/v");
+        let first = fold(words[n]);
+        let sentence_case = words.len() >= n + 3
+            && words[n].chars().next().is_some_and(char::is_uppercase)
+            && words[n].chars().skip(1).any(char::is_lowercase)
+            && first != "so";
+        let opens = first == "ve" || first.starts_with("v/v") || sentence_case;
         (line::is_caps(&name) && Kind::from_printed_name(&name).is_some() && opens)
             .then_some((name, rest))
     })
 }
 
 /// Phrases that head a column of the header, found wherever they are.
-const HEADINGS: [&str; 4] = [
+/// Matched with case and marks aside, so both spellings of `HÒA`/`HOÀ` are one.
+const HEADINGS: [&str; 3] = [
     "ĐẢNG CỘNG SẢN VIỆT NAM",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "ĐOÀN TNCS HỒ CHÍ MINH",
 ];
 
@@ -847,16 +985,30 @@ const HEADINGS: [&str; 4] = [
 /// flattened header does.
 fn split_flattened(text: &str) -> Vec<String> {
     let mut cuts: Vec<(usize, Anchor)> = Vec::new();
+    // Where a heading ends: a type name that follows at once is the next header element.
+    let mut heading_ends = Vec::new();
     for heading in HEADINGS {
-        for (at, _) in text.match_indices(heading) {
-            cuts.push((at, Anchor::Heading));
-            cuts.push((at + heading.len(), Anchor::Heading));
+        // In capitals, as a heading is printed; OCR's lost marks aside (`CHỦ NGHIA`).
+        for (at, end) in find_folded(text, heading) {
+            if !text[at..end].chars().any(char::is_lowercase) {
+                cuts.push((at, Anchor::Heading));
+                cuts.push((end, Anchor::Heading));
+                heading_ends.push(end);
+            }
         }
     }
     if let Some(at) = find_ci(text, "độc lập", 0) {
         if let Some(end) = find_ci(text, "hạnh phúc", at) {
+            let end = end + "hạnh phúc".len();
             cuts.push((at, Anchor::Heading));
-            cuts.push((end + "hạnh phúc".len(), Anchor::Heading));
+            cuts.push((end, Anchor::Heading));
+            heading_ends.push(end);
+        }
+    }
+    for end in heading_ends {
+        if let Some((start, end)) = type_name_span(text, end) {
+            cuts.push((start, Anchor::TypeName));
+            cuts.push((end, Anchor::TypeName));
         }
     }
     // Runs of stars (`*`, `***`, `*******`): the separator under a body's name.
@@ -893,7 +1045,15 @@ fn split_flattened(text: &str) -> Vec<String> {
             cuts.push((start, Anchor::TypeName));
             cuts.push((end, Anchor::TypeName));
         }
-        for opening in ["- Căn cứ", "Căn cứ", "Kính gửi", "V/v ", "---"] {
+        // `(Ban hành kèm theo Quyết định …)` under the trích yếu of an attached document.
+        for opening in [
+            "- Căn cứ",
+            "Căn cứ",
+            "Kính gửi",
+            "V/v ",
+            "---",
+            "(Ban hành kèm theo",
+        ] {
             if let Some(at) = text.find(opening) {
                 cuts.push((at, Anchor::Other));
             }
@@ -1019,6 +1179,36 @@ fn type_name_span(text: &str, from: usize) -> Option<(usize, usize)> {
         };
         after_ok.then_some((start, end))
     })
+}
+
+/// Where `needle` occurs in `hay` with case and marks aside: the byte span of each match.
+fn find_folded(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let wanted = fold(needle);
+    let starts: Vec<usize> = hay.char_indices().map(|(i, _)| i).collect();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < starts.len() {
+        let mut folded = String::new();
+        let mut end = None;
+        for (j, c) in hay[starts[k]..].char_indices() {
+            folded.push_str(&fold(c.encode_utf8(&mut [0; 4])));
+            if !wanted.starts_with(&folded) {
+                break;
+            }
+            if folded.len() == wanted.len() {
+                end = Some(starts[k] + j + c.len_utf8());
+                break;
+            }
+        }
+        match end {
+            Some(end) => {
+                found.push((starts[k], end));
+                k = starts.partition_point(|&s| s < end);
+            }
+            None => k += 1,
+        }
+    }
+    found
 }
 
 /// Finds `needle` in `hay` from byte `from`, ignoring case; returns its byte offset.

@@ -447,3 +447,100 @@ fn a_type_the_format_has_not_is_left_for_the_clerk() {
         listed(&imp)
     );
 }
+
+#[test]
+fn number_lines_a_typist_left_short() {
+    // No hyphen between the number and the type: a space, as a chi bộ types it.
+    let imp = import(
+        "ĐẢNG ỦY XÃ A\nCHI BỘ TRƯỜNG B\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 01 NQ/CBB\nA, ngày 15 tháng 01 năm 2018\n\nNGHỊ QUYẾT\nĐại hội chi bộ nhiệm kỳ 2018 – 2020\n\nNội dung.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(
+        (doc.number, doc.issuer.code.as_str(), doc.kind),
+        (Some(1), "CBB", Some(Kind::NghiQuyet)),
+        "a number line without its hyphen was not read: {w}"
+    );
+
+    // A draft with the number and the type abbreviation both left out: only the code is read.
+    let imp = import(
+        "ĐẢNG ỦY TRƯỜNG A\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố      -/ĐU\nA, ngày       tháng 10 năm 2021\n\nQUYẾT ĐỊNH\nV/v ban hành hướng dẫn thứ nhất\n-----\n\nNội dung.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(
+        (doc.number, doc.issuer.code.as_str(), doc.kind),
+        (None, "ĐU", Some(Kind::QuyetDinh)),
+        "{w}"
+    );
+    assert_eq!(doc.status, Status::Draft, "a number was invented: {w}");
+
+    // Words after `Số` that are prose, not a symbol, stay out.
+    let imp = import(
+        "CHI BỘ A\nĐẢNG CỘNG SẢN VIỆT NAM\nA, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nthứ nhất\n\nSố 5 người/tổ được cử đi học.",
+    );
+    assert_eq!(imp.document.number, None, "{}", listed(&imp));
+}
+
+#[test]
+fn a_state_symbol_that_lost_its_hyphen() {
+    let state = "ỦY BAN NHÂN DÂN\nTỈNH A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/QĐUBND\nA, ngày 01 tháng 02 năm 2020\n\nQUYẾT ĐỊNH\nVề việc thứ nhất\n\nNội dung.";
+    let imp = import(state);
+    let w = listed(&imp);
+    assert_eq!(imp.document.issuer.code, "UBND", "{w}");
+    assert!(warns(&imp, "thiếu dấu gạch nối"), "{w}");
+
+    // A Party document writing its symbol the State way keeps what it wrote.
+    let party = "ĐẢNG ỦY XÃ A\nCHI BỘ B\nĐẢNG CỘNG SẢN VIỆT NAM\nSố : 10/ BCTK\nA, ngày 14 tháng 12 năm 2017\n\nBÁO CÁO\ntổng kết năm 2017\n\nNội dung.";
+    let imp = import(party);
+    assert_eq!(imp.document.issuer.code, "BCTK", "{}", listed(&imp));
+}
+
+#[test]
+fn type_names_in_running_text() {
+    // A web page's heading: the type name in capitals, the trích yếu in sentence case after it.
+    let imp = import(
+        "THÔNG BÁO Niêm yết công khai kết quả bình xét năm 2024\n\nCăn cứ kết quả họp xét, Ủy ban thông báo như sau.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(doc.kind, Some(Kind::ThongBao), "{w}");
+    assert_eq!(doc.title, "Niêm yết công khai kết quả bình xét năm 2024");
+
+    // A flattened header whose national heading lost a mark (`NGHIA`), the type name right
+    // after the motto, an attached document's note under its trích yếu.
+    let imp = import(
+        "ỦY BAN NHÂN DÂN XÃ A CỘNG HÒA XÃ HỘI CHỦ NGHIA VIỆT NAM Độc lập – Tự do – Hạnh phúc KẾ HOẠCH “NĂM HỌC MỚI” XÃ A (Ban hành kèm theo Quyết định số ./QĐ-UBND ngày . tháng 11 năm 2013 của Ủy ban nhân dân xã A) Căn cứ công văn số 1/SGDĐT ngày 17/01/2013; Ủy ban ban hành Kế hoạch.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(
+        (doc.kind, doc.format),
+        (Some(Kind::KeHoach), Format::State),
+        "{w}"
+    );
+    assert_eq!(doc.title, "“NĂM HỌC MỚI” XÃ A", "{w}");
+    assert_eq!(
+        doc.date, None,
+        "the attached decision's blank date was read: {w}"
+    );
+}
+
+#[test]
+fn a_trich_yeu_set_one_line_a_paragraph() {
+    // Each line of the centred trích yếu in a paragraph of its own, as web pages set it.
+    let imp = import(
+        "UBND XÃ A\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 80/BC-UBND\nA, ngày 18 tháng 12 năm 2020\n\nBÁO CÁO\n\nPhát triển kinh tế – xã hội năm 2020\n\nvà phương hướng, nhiệm vụ năm 2021\n\n–––––\n\nTrong năm 2020, xã đã hoàn thành các chỉ tiêu.",
+    );
+    assert_eq!(
+        imp.document.title,
+        "Phát triển kinh tế – xã hội năm 2020 và phương hướng, nhiệm vụ năm 2021"
+    );
+    let imp = import(
+        "CHI BỘ A\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 10-BC/CB\nA, ngày 14 tháng 12 năm 2017\n\nBÁO CÁO\n\nTỔNG KẾT CÔNG TÁC NĂM 2017\n\nVÀ PHƯƠNG HƯỚNG NĂM 2018\n\nCăn cứ kế hoạch của Đảng ủy, Chi bộ báo cáo như sau:",
+    );
+    assert_eq!(
+        imp.document.title,
+        "TỔNG KẾT CÔNG TÁC NĂM 2017 VÀ PHƯƠNG HƯỚNG NĂM 2018"
+    );
+}
