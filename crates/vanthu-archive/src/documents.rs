@@ -10,7 +10,7 @@ use vanthu_model::{validate, Document, Problem, Purpose, Status};
 
 use crate::error::{ArchiveError, Result};
 use crate::rows::audit::{self, AuditAction};
-use crate::rows::{documents, index, registers, trash};
+use crate::rows::{deadlines, documents, index, registers, trash};
 use crate::{Archive, Stamp};
 
 impl Archive {
@@ -86,6 +86,8 @@ fn update_draft_tx(tx: &Transaction<'_>, id: i64, doc: &Document, stamp: &Stamp)
 struct Prepared {
     doc: Document,
     index: index::IndexText,
+    /// The deadlines of a document recorded as issued (read here, off the writer's thread).
+    deadlines: Vec<vanthu_model::deadline::Found>,
 }
 
 /// Everything about storing a new document that needs no database: NFC, the checks, folding.
@@ -99,11 +101,23 @@ fn prepare(doc: &Document) -> Result<Prepared> {
     }
     doc.symbol = None;
     let index = index::IndexText::of(&doc);
-    Ok(Prepared { doc, index })
+    let deadlines = match doc.status {
+        Status::Issued => vanthu_model::deadline::extract(&doc.body, doc.date).deadlines,
+        Status::Draft => Vec::new(),
+    };
+    Ok(Prepared {
+        doc,
+        index,
+        deadlines,
+    })
 }
 
 fn insert_tx(tx: &Transaction<'_>, prepared: Prepared, stamp: &Stamp) -> Result<i64> {
-    let Prepared { doc, mut index } = prepared;
+    let Prepared {
+        doc,
+        mut index,
+        deadlines: found,
+    } = prepared;
     let issued = match (doc.status, doc.number) {
         (Status::Issued, Some(number)) => {
             let (register_id, _) = registers::register_for(tx, &doc, stamp, true)?;
@@ -126,6 +140,7 @@ fn insert_tx(tx: &Transaction<'_>, prepared: Prepared, stamp: &Stamp) -> Result<
         None => (AuditAction::Create, doc.title.as_str()),
     };
     audit::append(tx, stamp, action, Some(id), detail)?;
+    deadlines::record_found(tx, id, &found, stamp)?;
     Ok(id)
 }
 

@@ -36,14 +36,23 @@ pub enum ArchiveError {
     MissingNamed { what: &'static str, name: String },
     #[error("document {0} is in the trash")]
     InTrash(i64),
+    #[error("document {0} is a draft; deadlines are read when it is issued")]
+    DeadlineOfDraft(i64),
+    #[error("deadline {id} is already done (on {on})")]
+    DeadlineDone { id: i64, on: String },
+    #[error("deadline {0} is not done")]
+    DeadlineOpen(i64),
     #[error("document {0} is not in the trash")]
     NotInTrash(i64),
     #[error("attachment {name} refused: {reason_vi}")]
     BadAttachment { name: String, reason_vi: String },
     #[error("{what_vi} is damaged (its SHA-256 no longer matches)")]
     Damaged { what_vi: String },
-    #[error("the PDF could not be made: {message_vi}")]
-    Render { message_vi: String },
+    #[error("the PDF could not be made, so nothing was issued: {message_en}")]
+    Render {
+        message_vi: String,
+        message_en: String,
+    },
     #[error("cannot back up to {path}: {reason_vi}")]
     Backup { path: PathBuf, reason_vi: String },
     #[error("cannot restore from {path}: {reason_vi}")]
@@ -75,7 +84,11 @@ impl ArchiveError {
             | ArchiveError::DraftWithNumber
             | ArchiveError::BadAttachment { .. }
             | ArchiveError::Render { .. } => ErrorCode::Invalid,
-            ArchiveError::InTrash(_) | ArchiveError::NotInTrash(_) => ErrorCode::Conflict,
+            ArchiveError::InTrash(_)
+            | ArchiveError::NotInTrash(_)
+            | ArchiveError::DeadlineOfDraft(_)
+            | ArchiveError::DeadlineDone { .. }
+            | ArchiveError::DeadlineOpen(_) => ErrorCode::Conflict,
             ArchiveError::Immutable { .. } => ErrorCode::Immutable,
             ArchiveError::DuplicateNumber { .. } | ArchiveError::Duplicate { .. } => {
                 ErrorCode::Conflict
@@ -128,13 +141,22 @@ impl ArchiveError {
                 "Văn bản mã số {id} đang ở thùng rác; hãy khôi phục trước khi sửa hoặc ban hành."
             ),
             ArchiveError::NotInTrash(id) => format!("Văn bản mã số {id} không ở thùng rác."),
+            ArchiveError::DeadlineOfDraft(id) => format!(
+                "Văn bản mã số {id} còn là dự thảo: thời hạn của văn bản được theo dõi từ khi ban hành."
+            ),
+            ArchiveError::DeadlineDone { id, on } => {
+                format!("Thời hạn mã số {id} đã được đánh dấu xong ngày {on}.")
+            }
+            ArchiveError::DeadlineOpen(id) => {
+                format!("Thời hạn mã số {id} chưa được đánh dấu xong.")
+            }
             ArchiveError::BadAttachment { name, reason_vi } => {
                 format!("Không đính kèm được “{name}”: {reason_vi}.")
             }
             ArchiveError::Damaged { what_vi } => format!(
                 "{what_vi} đã bị hỏng hoặc bị sửa ngoài VănThư (mã SHA-256 không khớp). Hãy khôi phục từ bản sao lưu."
             ),
-            ArchiveError::Render { message_vi } => {
+            ArchiveError::Render { message_vi, .. } => {
                 format!("Không tạo được bản PDF nên chưa ban hành: {message_vi}")
             }
             ArchiveError::Backup { path, reason_vi } => format!(
@@ -163,6 +185,7 @@ fn what_vi(what: &str) -> &'static str {
         "recipient list" => "Danh sách nơi nhận",
         "attachment" => "Tệp đính kèm",
         "layout preset" => "Mẫu trình bày",
+        "deadline" => "Thời hạn",
         _ => "Mục",
     }
 }

@@ -13,7 +13,7 @@ use crate::error::{ArchiveError, Result};
 use crate::rows::attachments::{self, AttachmentRole};
 use crate::rows::audit::{self, AuditAction};
 use crate::rows::documents::{self, Issued};
-use crate::rows::{index, registers, trash};
+use crate::rows::{deadlines, index, registers, trash};
 use crate::{Archive, Stamp};
 
 impl Archive {
@@ -51,18 +51,29 @@ impl Archive {
         &mut self,
         id: i64,
         stamp: &Stamp,
-        render: impl FnOnce(&Document) -> std::result::Result<Vec<u8>, String>,
+        render: impl FnOnce(&Document) -> std::result::Result<Vec<u8>, RenderFailure>,
     ) -> Result<Issued> {
         let tx = self.write_tx("issue the document")?;
         let issued = issue_tx(&tx, id, stamp)?;
         let doc = documents::get(&tx, id)?;
-        let pdf = render(&doc).map_err(|message_vi| ArchiveError::Render { message_vi })?;
+        let pdf = render(&doc).map_err(|f| ArchiveError::Render {
+            message_vi: f.message_vi,
+            message_en: f.message_en,
+        })?;
         let name = format!("{}.pdf", issued.symbol.replace('/', "_"));
         attachments::insert(&tx, id, AttachmentRole::IssuedPdf, &name, &pdf, stamp)?;
         tx.commit()
             .map_err(ArchiveError::sqlite("issue the document"))?;
         Ok(issued)
     }
+}
+
+/// Why the PDF of a document being issued could not be made, in the clerk's words and in the
+/// English of the log line (`lỗi:` and `error:` in the CLI).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderFailure {
+    pub message_vi: String,
+    pub message_en: String,
 }
 
 /// Issues inside the caller's transaction (which must hold the write lock).
@@ -84,5 +95,7 @@ fn issue_tx(tx: &Transaction<'_>, id: i64, stamp: &Stamp) -> Result<Issued> {
     doc.status = Status::Issued;
     index::index(tx, id, &doc, true)?;
     audit::append(tx, stamp, AuditAction::Issue, Some(id), &symbol)?;
+    let found = vanthu_model::deadline::extract(&doc.body, doc.date).deadlines;
+    deadlines::record_found(tx, id, &found, stamp)?;
     Ok(Issued { id, number, symbol })
 }

@@ -33,6 +33,7 @@
 mod attachments;
 mod audit;
 mod care;
+mod deadlines;
 mod documents;
 mod error;
 mod issue;
@@ -53,6 +54,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use care::VerifyProblem;
 pub use error::{ArchiveError, ErrorCode, Result};
+pub use issue::RenderFailure;
 pub use lists::{IssuerProfile, RecipientList, Signer};
 pub use migrate::SCHEMA_VERSION;
 pub use rows::attachments::{
@@ -60,6 +62,7 @@ pub use rows::attachments::{
     MAX_ATTACHMENT_BYTES,
 };
 pub use rows::audit::{AuditAction, AuditEntry};
+pub use rows::deadlines::{Deadline, DeadlineChange, DeadlineFilter};
 pub use rows::documents::{DocumentSummary, Filter, Issued};
 pub use rows::layout::{LayoutPreset, StoredLayout};
 pub use search::SearchHit;
@@ -142,7 +145,7 @@ impl Archive {
             conn,
             path: path.to_owned(),
         };
-        migrate::migrate(&mut archive.conn)?;
+        migrate::migrate(&mut archive.conn, rows::deadlines::read_on_upgrade)?;
         Ok(archive)
     }
 

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_care.sql"),
     include_str!("../migrations/0003_layout.sql"),
+    include_str!("../migrations/0004_deadlines.sql"),
 ];
 
 /// `PRAGMA application_id` of a VănThư archive ("VTHU"), so another SQLite file is never
@@ -19,7 +20,13 @@ pub(crate) const APPLICATION_ID: i64 = 0x5654_4855;
 /// The schema version this program writes and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Brings the archive to [`SCHEMA_VERSION`]. `upgraded` runs in the same transaction after the
+/// SQL steps, given the version the archive had (0 for a new one), for the steps SQL alone
+/// cannot take (reading deadlines from the bodies of documents issued before schema 4).
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    upgraded: impl FnOnce(&rusqlite::Transaction<'_>, i64) -> Result<()>,
+) -> Result<()> {
     let current = |conn: &Connection| -> Result<i64> {
         conn.query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(ArchiveError::sqlite("read the schema version"))
@@ -42,6 +49,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
         tx.execute_batch(sql)
             .map_err(ArchiveError::sqlite("upgrade the archive"))?;
     }
+    upgraded(&tx, found)?;
     tx.execute_batch(&format!(
         "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
     ))

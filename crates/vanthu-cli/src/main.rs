@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use vanthu_archive::{Archive, Filter, IssuerProfile, Stamp};
+use vanthu_archive::{Archive, DeadlineChange, DeadlineFilter, Filter, IssuerProfile, Stamp};
 use vanthu_export::Period;
 use vanthu_import::legacy::LegacyEncoding;
 use vanthu_model::{Format, Kind, Status};
@@ -180,6 +180,63 @@ enum Command {
     /// PDF đã in.
     #[command(subcommand)]
     Layout(LayoutCommand),
+    /// Thời hạn các văn bản đã ban hành giao (đọc từ nội dung khi ban hành): mặc định các
+    /// việc chưa xong, hạn sớm nhất trước.
+    Deadlines {
+        /// Cả các việc đã xong.
+        #[arg(long)]
+        all: bool,
+        /// Chỉ các việc có hạn trước ngày này (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        due_before: Option<chrono::NaiveDate>,
+        /// In dạng JSON: id, document_id, symbol, due, text, units, recurring, status, …
+        #[arg(long)]
+        json: bool,
+        /// Ghi các việc chưa xong (trong phạm vi đã chọn) ra tệp lịch iCalendar (.ics) để nhập
+        /// vào Outlook hoặc lịch điện thoại.
+        #[arg(long, value_name = "FILE.ics")]
+        ics: Option<PathBuf>,
+    },
+    /// Sửa, thêm, xóa, đánh dấu xong hoặc mở lại một thời hạn.
+    #[command(subcommand)]
+    Deadline(DeadlineCommand),
+}
+
+#[derive(Subcommand)]
+enum DeadlineCommand {
+    /// Đánh dấu đã xong (mặc định hôm nay). Việc định kỳ thì thêm lần hạn tiếp theo.
+    Done {
+        id: i64,
+        /// Ngày hoàn thành (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        on: Option<chrono::NaiveDate>,
+    },
+    /// Mở lại một thời hạn đã đánh dấu xong.
+    Reopen { id: i64 },
+    /// Thêm một thời hạn cho văn bản đã ban hành DOC_ID.
+    Add {
+        doc_id: i64,
+        #[arg(value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        due: chrono::NaiveDate,
+        /// Việc phải làm.
+        text: String,
+        /// Đơn vị thực hiện, cách nhau bằng dấu chấm phẩy.
+        #[arg(long)]
+        units: Option<String>,
+    },
+    /// Sửa hạn, nội dung hoặc đơn vị của một thời hạn.
+    Edit {
+        id: i64,
+        #[arg(long, value_parser = parse_date, value_name = "YYYY-MM-DD")]
+        due: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        text: Option<String>,
+        /// Đơn vị thực hiện, cách nhau bằng dấu chấm phẩy ("" để xóa hết).
+        #[arg(long)]
+        units: Option<String>,
+    },
+    /// Xóa một thời hạn (đọc nhầm, hoặc không còn giao).
+    Remove { id: i64 },
 }
 
 #[derive(Subcommand)]
@@ -330,6 +387,53 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     vanthu_model::date::parse_iso(s).map_err(|e| e.message_vi())
 }
 
+fn deadline(
+    archive: &mut Archive,
+    command: DeadlineCommand,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let stamp = Stamp::now();
+    match command {
+        DeadlineCommand::Done { id, on } => {
+            let next = archive.mark_deadline_done(id, on.unwrap_or(stamp.day()), &stamp)?;
+            if let Some(next) = next {
+                let d = archive.deadline(next)?;
+                eprintln!(
+                    "Việc {} lặp lại: lần tới hạn {} (mã {next}).",
+                    d.recurring_text.unwrap_or_default(),
+                    d.due_text
+                );
+            }
+        }
+        DeadlineCommand::Reopen { id } => archive.reopen_deadline(id, &stamp)?,
+        DeadlineCommand::Add {
+            doc_id,
+            due,
+            text,
+            units,
+        } => {
+            let units = vanthu_ops::deadlines::parse_units(units.as_deref().unwrap_or(""));
+            let id = archive.add_deadline(doc_id, due, &text, &units, &stamp)?;
+            writeln!(out, "{id}").ok();
+        }
+        DeadlineCommand::Edit {
+            id,
+            due,
+            text,
+            units,
+        } => {
+            let change = DeadlineChange {
+                due,
+                text,
+                units: units.as_deref().map(vanthu_ops::deadlines::parse_units),
+            };
+            archive.edit_deadline(id, &change, &stamp)?;
+        }
+        DeadlineCommand::Remove { id } => archive.remove_deadline(id, &stamp)?,
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -424,6 +528,30 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 vanthu_ops::write_atomic(&docx, &bytes)?;
             }
         }
+        Command::Deadlines {
+            all,
+            due_before,
+            json,
+            ics,
+        } => {
+            let archive = db()?;
+            let list = archive.deadlines(&DeadlineFilter {
+                all,
+                due_before,
+                document_id: None,
+            })?;
+            if let Some(path) = ics {
+                let open: Vec<_> = list.iter().filter(|d| d.is_open()).cloned().collect();
+                let n = vanthu_ops::deadlines::write_ics(&open, &path, &Stamp::now())?;
+                eprintln!("Đã ghi {n} thời hạn vào {}", path.display());
+            } else if json {
+                let text = serde_json::to_string_pretty(&list).expect("deadlines serialise");
+                writeln!(out, "{text}").ok();
+            } else {
+                output::deadlines(&mut out, &list).ok();
+            }
+        }
+        Command::Deadline(command) => deadline(&mut db()?, command, &mut out)?,
         Command::Delete { id } => db()?.delete_draft(id, &Stamp::now())?,
         Command::Undelete { id } => db()?.restore_draft(id, &Stamp::now())?,
         Command::Log { id, json } => {

@@ -139,6 +139,44 @@ pub fn log(out: &mut impl Write, entries: &[AuditEntry]) -> io::Result<()> {
     Ok(())
 }
 
+/// `vanthu deadlines`: one line each — id, due day, state, symbol, units, the sentence.
+pub fn deadlines(out: &mut impl Write, list: &[vanthu_archive::Deadline]) -> io::Result<()> {
+    if list.is_empty() {
+        return writeln!(out, "(không có thời hạn nào)");
+    }
+    for d in list {
+        let state = match &d.done_on {
+            Some(on) => format!(
+                "xong {}",
+                vanthu_model::date::parse_iso(on)
+                    .map(vanthu_model::date::short)
+                    .unwrap_or_else(|_| on.clone())
+            ),
+            None => "chưa xong".to_owned(),
+        };
+        let again = d
+            .recurring_text
+            .as_deref()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
+        let units = if d.units.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", d.units.join("; "))
+        };
+        writeln!(
+            out,
+            "{:>5}  {}  {:<16} {:<14}{units} {}{again}",
+            d.id,
+            d.due_text,
+            state,
+            d.symbol,
+            clip(&d.text, 90)
+        )?;
+    }
+    Ok(())
+}
+
 pub fn attachments(out: &mut impl Write, atts: &[Attachment]) -> io::Result<()> {
     if atts.is_empty() {
         return writeln!(out, "(không có tệp đính kèm)");

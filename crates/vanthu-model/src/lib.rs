@@ -14,6 +14,7 @@
 //! the Nơi nhận line ([`Recipient::parse_line`], [`Recipient::line`]).
 
 pub mod date;
+pub mod deadline;
 pub mod document;
 pub mod kind;
 pub mod markup;

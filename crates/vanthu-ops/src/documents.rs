@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use vanthu_archive::{Archive, AttachmentRole, Issued, Stamp};
+use vanthu_archive::{Archive, AttachmentRole, Issued, RenderFailure, Stamp};
 use vanthu_model::{Document, Status};
 
 use crate::error::{OpsError, Result};
@@ -32,7 +32,10 @@ pub fn read_document_json(path: &Path) -> Result<Document> {
 pub fn issue(archive: &mut Archive, id: i64, stamp: &Stamp) -> Result<Issued> {
     let options = render_options(archive)?;
     Ok(archive.issue_with_pdf(id, stamp, |doc| {
-        vanthu_pdf::render(doc, &options).map_err(|e| e.message_vi())
+        vanthu_pdf::render(doc, &options).map_err(|e| RenderFailure {
+            message_vi: e.message_vi(),
+            message_en: e.to_string(),
+        })
     })?)
 }
 

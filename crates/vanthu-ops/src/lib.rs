@@ -10,6 +10,7 @@
 //! export); above it, `vanthu-cli` and `src-tauri`. See ARCHITECTURE.md.
 
 mod care;
+pub mod deadlines;
 mod documents;
 mod error;
 mod files;
@@ -21,6 +22,7 @@ pub use care::{
     backup_dir, backup_file_name, daily_backup, export_archive, export_archive_into,
     register_file_stem, register_pdf, write_register, BACKUPS_KEPT,
 };
+pub use deadlines::{board, due_soon, DeadlineBoard, SOON_DAYS};
 pub use documents::{
     docx_bytes, export_docx, export_pdf, file_name, issue, issued_copy, pdf_file_name,
     printable_pdf, read_document_json, MAX_JSON_BYTES,

@@ -43,10 +43,17 @@ pub enum AuditAction {
     Layout,
     LayoutPreset,
     DeleteLayoutPreset,
+    /// Deadlines read from a document's body when it was issued or recorded.
+    DeadlinesRead,
+    DeadlineAdd,
+    DeadlineEdit,
+    DeadlineRemove,
+    DeadlineDone,
+    DeadlineReopen,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 27] = [
         AuditAction::Create,
         AuditAction::Record,
         AuditAction::Edit,
@@ -68,6 +75,12 @@ impl AuditAction {
         AuditAction::Layout,
         AuditAction::LayoutPreset,
         AuditAction::DeleteLayoutPreset,
+        AuditAction::DeadlinesRead,
+        AuditAction::DeadlineAdd,
+        AuditAction::DeadlineEdit,
+        AuditAction::DeadlineRemove,
+        AuditAction::DeadlineDone,
+        AuditAction::DeadlineReopen,
     ];
 
     /// The text stored in the log.
@@ -94,6 +107,12 @@ impl AuditAction {
             AuditAction::Layout => "layout",
             AuditAction::LayoutPreset => "layout-preset",
             AuditAction::DeleteLayoutPreset => "delete layout preset",
+            AuditAction::DeadlinesRead => "deadlines-read",
+            AuditAction::DeadlineAdd => "deadline-add",
+            AuditAction::DeadlineEdit => "deadline-edit",
+            AuditAction::DeadlineRemove => "deadline-remove",
+            AuditAction::DeadlineDone => "deadline-done",
+            AuditAction::DeadlineReopen => "deadline-reopen",
         }
     }
 
@@ -127,6 +146,12 @@ impl AuditAction {
             AuditAction::Layout => "Đổi cách trình bày văn bản",
             AuditAction::LayoutPreset => "Lưu mẫu trình bày",
             AuditAction::DeleteLayoutPreset => "Xóa mẫu trình bày",
+            AuditAction::DeadlinesRead => "Đọc thời hạn từ văn bản",
+            AuditAction::DeadlineAdd => "Thêm thời hạn",
+            AuditAction::DeadlineEdit => "Sửa thời hạn",
+            AuditAction::DeadlineRemove => "Xóa thời hạn",
+            AuditAction::DeadlineDone => "Đánh dấu đã xong",
+            AuditAction::DeadlineReopen => "Mở lại thời hạn",
         }
     }
 }
@@ -265,6 +290,12 @@ mod tests {
                 "layout",
                 "layout-preset",
                 "delete layout preset",
+                "deadlines-read",
+                "deadline-add",
+                "deadline-edit",
+                "deadline-remove",
+                "deadline-done",
+                "deadline-reopen",
             ]
         );
     }

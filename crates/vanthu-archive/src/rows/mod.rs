@@ -5,6 +5,7 @@
 
 pub(crate) mod attachments;
 pub(crate) mod audit;
+pub(crate) mod deadlines;
 pub(crate) mod documents;
 pub(crate) mod index;
 pub(crate) mod layout;

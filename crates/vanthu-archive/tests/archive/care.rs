@@ -1,6 +1,6 @@
 //! The trash, attachments, verification, backup and restore.
 
-use vanthu_archive::{Archive, ArchiveError, AttachmentRole, Filter};
+use vanthu_archive::{Archive, ArchiveError, AttachmentRole, Filter, RenderFailure};
 use vanthu_model::Status;
 
 use crate::{dump, fresh, plan, stamp};
@@ -210,9 +210,23 @@ fn issuing_stores_the_printed_pdf_or_takes_no_number() {
     let before = dump(&f.path);
     let err = f
         .archive
-        .issue_with_pdf(id, &stamp(), |_| Err("không có phông chữ".into()))
+        .issue_with_pdf(id, &stamp(), |_| {
+            Err(RenderFailure {
+                message_vi: "không có phông chữ Times New Roman".into(),
+                message_en: "no Times New Roman font".into(),
+            })
+        })
         .unwrap_err();
     assert!(matches!(err, ArchiveError::Render { .. }), "{err:?}");
+    assert_eq!(
+        err.message_vi(),
+        "Không tạo được bản PDF nên chưa ban hành: không có phông chữ Times New Roman"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the PDF could not be made, so nothing was issued: no Times New Roman font",
+        "the English line is English, said once"
+    );
     assert_eq!(dump(&f.path), before, "a failed rendering takes no number");
     let issued = f
         .archive

@@ -1,6 +1,7 @@
 //! Integration tests of the archive on real SQLite files in temporary directories.
 
 mod care;
+mod deadlines;
 mod integrity;
 mod layout;
 mod numbering;
@@ -98,6 +99,7 @@ pub fn dump(path: &std::path::Path) -> String {
         "attachments",
         "layout_presets",
         "layouts",
+        "deadlines",
     ] {
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY rowid"))

@@ -6,6 +6,7 @@ mod bad_input_table;
 mod care;
 mod corpus;
 mod crash;
+mod deadlines;
 mod layout;
 mod numbering;
 

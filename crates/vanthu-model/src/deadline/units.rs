@@ -77,7 +77,15 @@ const NOT_UNITS: [&str; 10] = [
 ];
 
 /// Verbs (lowercase as written) that end the subject.
-const VERBS: [&str; 62] = [
+const VERBS: [&str; 69] = [
+    // Adverbs of time and manner that come between the subject and its verb.
+    "định kỳ",
+    "hằng",
+    "hàng tháng",
+    "hàng quý",
+    "hàng năm",
+    "thường xuyên",
+    "khẩn trương",
     "chủ trì",
     "phối hợp",
     "hoàn thành",

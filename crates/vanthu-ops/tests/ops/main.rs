@@ -3,6 +3,7 @@
 //! checked here to go in whole or not at all.
 
 mod batches;
+mod deadlines;
 mod layout;
 mod printing;
 mod word;

@@ -55,3 +55,28 @@ fn the_corpus_plans_come_back_from_word_unchanged() {
         }
     }
 }
+
+#[test]
+fn an_underlined_phrase_comes_back_from_word_underlined() {
+    let original = imported(&std::fs::read(corpus("002-ke-hoach-82-kh-du.txt")).unwrap());
+    let marked = "Đề nghị __các chi bộ__ và __**Văn phòng** Đảng ủy__ báo cáo trước ngày 31/5.";
+    for format in [Format::Party, Format::State] {
+        let mut doc = original.clone();
+        doc.format = format;
+        doc.body = format!("{marked}\n\n{}", doc.body);
+        let docx = vanthu_docx::write_docx(&doc, &Default::default())
+            .unwrap_or_else(|e| panic!("{format:?}: {}", e.message_vi()));
+        let back = imported(&docx);
+        assert!(
+            back.body.starts_with(&format!("{marked}\n\n")),
+            "{format:?}: the underline is lost on the way through Word:\n{}",
+            back.body
+        );
+        let printed = |body: &str| vanthu_model::markup::with_end_mark(body, "./.");
+        assert_eq!(
+            printed(&back.body),
+            printed(&doc.body),
+            "{format:?}: the body"
+        );
+    }
+}
