@@ -137,11 +137,50 @@ pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
             .find(|u| !u.is_empty())
             .cloned()
             .unwrap_or_default();
+        // What a sentence of this line continues: the clauses before a `;`, or the task a
+        // bare time label ("Thời gian trước ngày 31/5/2024.") dates.
+        let mut context: Option<(usize, String)> = None;
         for s in sentence::sentences(&line) {
+            let found = out.deadlines.len();
             read_sentence(&s, document_date, &inherited, &mut out);
+            let joined = context
+                .take()
+                .filter(|_| body[..s.offset].trim_end().ends_with(';') || is_time_label(&s.text));
+            let here = match joined {
+                Some((offset, before)) => {
+                    let text = join_sentences(&before, &s.text);
+                    for d in &mut out.deadlines[found..] {
+                        d.text = text.clone();
+                        d.offset = offset;
+                    }
+                    (offset, text)
+                }
+                None => (s.offset, s.text.clone()),
+            };
+            context = Some(here);
         }
     }
     out
+}
+
+/// A sentence that only says when ("Thời gian: trước ngày 31/5", "Thời hạn hoàn thành: quý
+/// II"): the task it dates is the sentence before.
+fn is_time_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["thời gian", "thời hạn", "hạn chót", "hạn nộp", "hạn gửi"]
+        .iter()
+        .any(|label| lower.starts_with(label))
+        && lower.chars().count() <= 80
+}
+
+/// `before` and `after` as one text, with the stop or `;` between them kept or supplied.
+fn join_sentences(before: &str, after: &str) -> String {
+    let before = before.trim_end();
+    if before.ends_with(['.', ';', ':', '!', '?']) {
+        format!("{before} {after}")
+    } else {
+        format!("{before}; {after}")
+    }
 }
 
 /// Phrases of a recurring deadline; the first that occurs wins over "định kỳ".
@@ -481,6 +520,40 @@ fn no_year(written: &str, quote: &str) -> String {
 
 fn needs_date(written: &str, quote: &str) -> String {
     format!("\"{written}\" cần ngày của văn bản để tính hạn: bỏ qua (câu: \"{quote}\")")
+}
+
+#[cfg(test)]
+mod context_tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_bare_time_label_keeps_the_task_it_dates() {
+        let body = "Báo cáo kết quả học tập về Ban Thường vụ. Thời gian trước ngày 31/5/2024.";
+        let found = extract(body, Some(day(2024, 5, 2))).deadlines;
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].text,
+            "Báo cáo kết quả học tập về Ban Thường vụ. Thời gian trước ngày 31/5/2024."
+        );
+        assert_eq!(found[0].offset, 0);
+    }
+
+    #[test]
+    fn a_clause_after_a_semicolon_keeps_the_clauses_before_it() {
+        let body = "Tổng hợp kết quả thực hiện; định kỳ báo cáo hàng quý về Đảng ủy.";
+        let found = extract(body, Some(day(2024, 5, 2))).deadlines;
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].text.starts_with("Tổng hợp kết quả thực hiện"),
+            "{}",
+            found[0].text
+        );
+        assert_eq!(found[0].offset, 0);
+    }
 }
 
 #[cfg(test)]
