@@ -428,6 +428,7 @@ impl Writer<'_> {
                 let style = RunStyle {
                     bold: plain.bold || span.bold || h.is_some_and(|h| h.bold),
                     italic: plain.italic || span.italic || h.is_some_and(|h| h.italic),
+                    underline: span.underline,
                     ..plain
                 };
                 xml::run(out, &span.text, style);

@@ -6,7 +6,8 @@
 //! table cell by cell, each paragraph on its line — the shape the text reader was built on — so
 //! this module writes the document in that shape: tables cell by cell, body paragraphs separated
 //! by blank lines, Word's automatic numbering and bullets written out as the `1.`/`a)`/`-`/`+`
-//! the body markup reads, bold and italic runs as `**…**`/`*…*`, runs in pre-Unicode fonts
+//! the body markup reads, bold, italic and underlined runs as `**…**`/`*…*`/`__…__`, runs in
+//! pre-Unicode fonts
 //! (`.VnTime`, `VNI-Times`) converted to Unicode. Every field the text reader fills is then filled
 //! the same way, with the same warnings. Text boxes are read where they stand; Word's fallback
 //! copy of each (`mc:Fallback`) is skipped so nothing is read twice.
@@ -23,6 +24,7 @@ use quick_xml::Reader;
 
 use crate::legacy::{self, LegacyEncoding};
 use crate::{ImportError, Imported};
+use vanthu_model::markup::{self, Span};
 use vanthu_model::{Conventions, Format};
 
 /// The largest XML part read (a 200-page document's `document.xml` is a few MB).
@@ -245,11 +247,12 @@ fn events<'a>(
     }
 }
 
-/// Run properties: what a style or a run says about bold, italic and the font.
+/// Run properties: what a style or a run says about bold, italic, underline and the font.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct RunProps {
     bold: Option<bool>,
     italic: Option<bool>,
+    underline: Option<bool>,
     font: Option<String>,
 }
 
@@ -258,6 +261,7 @@ impl RunProps {
         RunProps {
             bold: self.bold.or(base.bold),
             italic: self.italic.or(base.italic),
+            underline: self.underline.or(base.underline),
             font: self.font.clone().or_else(|| base.font.clone()),
         }
     }
@@ -267,6 +271,9 @@ impl RunProps {
         match local(e.name().as_ref()) {
             "b" => self.bold = Some(on(e)),
             "i" => self.italic = Some(on(e)),
+            // Any line Word draws (`single`, `double`, `words`, `dotted`…) is the one underline
+            // the markup has; `none` takes a style's underline off.
+            "u" => self.underline = Some(on(e)),
             "rFonts" => {
                 if let Some(f) = attr(e, "ascii").or_else(|| attr(e, "hAnsi")) {
                     self.font = Some(f);
@@ -554,6 +561,7 @@ struct Run {
     text: String,
     bold: bool,
     italic: bool,
+    underline: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -771,9 +779,19 @@ impl<'s> Body<'s> {
             None => text.replace('\u{ad}', ""),
         };
         let (bold, italic) = (props.bold == Some(true), props.italic == Some(true));
+        let underline = props.underline == Some(true);
         match para.runs.last_mut() {
-            Some(last) if last.bold == bold && last.italic == italic => last.text.push_str(&text),
-            _ => para.runs.push(Run { text, bold, italic }),
+            Some(last)
+                if last.bold == bold && last.italic == italic && last.underline == underline =>
+            {
+                last.text.push_str(&text)
+            }
+            _ => para.runs.push(Run {
+                text,
+                bold,
+                italic,
+                underline,
+            }),
         }
     }
 
@@ -848,9 +866,9 @@ fn write_text(blocks: &[Block], numbering: &Numbering) -> String {
     out
 }
 
-/// One paragraph as a line of the body markup: its list label, its runs with bold and italic
-/// marked (in the body only, and not on a heading, whose style is the layout's), tabs and line
-/// breaks inside it turned into spaces.
+/// One paragraph as a line of the body markup: its list label, its runs with bold, italic and
+/// underline marked (in the body only, and not on a heading, whose style is the layout's), tabs
+/// and line breaks inside it turned into spaces.
 fn para_line(p: &Para, numbering: &Numbering, counters: &mut Counters, body: bool) -> String {
     let label = p
         .num
@@ -862,23 +880,21 @@ fn para_line(p: &Para, numbering: &Numbering, counters: &mut Counters, body: boo
         Some(l) => format!("{l} {plain}"),
         None => plain.clone(),
     };
-    let emphasised = p
-        .runs
-        .iter()
-        .any(|r| (r.bold || r.italic) && !r.text.trim().is_empty());
-    let heading = vanthu_model::markup::heading(&text).is_some();
-    let all_same = p
+    let inked: Vec<&Run> = p
         .runs
         .iter()
         .filter(|r| !r.text.trim().is_empty())
-        .all(|r| r.bold && !r.italic)
-        || p.runs
-            .iter()
-            .filter(|r| !r.text.trim().is_empty())
-            .all(|r| r.italic && !r.bold);
-    if body && emphasised && !heading && !all_same {
-        let marked: String = p.runs.iter().map(marked_run).collect();
-        let marked = one_line(&marked);
+        .collect();
+    let emphasised = inked.iter().any(|r| r.bold || r.italic);
+    let all_same =
+        inked.iter().all(|r| r.bold && !r.italic) || inked.iter().all(|r| r.italic && !r.bold);
+    // A paragraph underlined whole is a label's style (`Nơi nhận:`), as one bold whole is a
+    // heading's: only an underline inside a paragraph is the writer's mark.
+    let underlined = inked.iter().any(|r| r.underline) && !inked.iter().all(|r| r.underline);
+    let heading = markup::heading(&text).is_some();
+    let emphasis = emphasised && !all_same;
+    if body && !heading && (emphasis || underlined) {
+        let marked = one_line(&marked_runs(&p.runs, emphasis, underlined));
         text = match &label {
             Some(l) => format!("{l} {marked}"),
             None => marked,
@@ -896,16 +912,21 @@ fn para_line(p: &Para, numbering: &Numbering, counters: &mut Counters, body: boo
     text
 }
 
-/// `**bold**`, `*italic*` around a run's text, its spaces kept outside the marks.
-fn marked_run(r: &Run) -> String {
-    let core = r.text.trim();
-    if core.is_empty() || !(r.bold || r.italic) {
-        return r.text.clone();
-    }
-    let mark = if r.bold { "**" } else { "*" };
-    let lead = &r.text[..r.text.len() - r.text.trim_start().len()];
-    let trail = &r.text[r.text.trim_end().len()..];
-    format!("{lead}{mark}{core}{mark}{trail}")
+/// The runs in the body markup, written by the model's [`compose`](vanthu_model::markup::compose)
+/// (spaces outside the marks): `**bold**` and `*italic*` if `emphasis`, `__underline__` if
+/// `underline`. The markup's bold italic is not used: bold wins, as a heading would print.
+fn marked_runs(runs: &[Run], emphasis: bool, underline: bool) -> String {
+    let spans: Vec<Span> = runs
+        .iter()
+        .map(|r| Span {
+            text: r.text.clone(),
+            bold: emphasis && r.bold,
+            italic: emphasis && r.italic && !r.bold,
+            underline: underline && r.underline,
+            heading: false,
+        })
+        .collect();
+    markup::compose(&spans)
 }
 
 /// Tabs, line breaks and runs of spaces inside a paragraph as one space; ends trimmed.
@@ -949,12 +970,28 @@ mod tests {
 
     #[test]
     fn runs_are_marked_with_spaces_outside() {
-        let r = Run {
-            text: " tại chi bộ ".into(),
-            bold: true,
+        let run = |text: &str, bold: bool, underline: bool| Run {
+            text: text.into(),
+            bold,
             italic: false,
+            underline,
         };
-        assert_eq!(marked_run(&r), " **tại chi bộ** ");
+        let runs = [
+            run("Đề nghị", false, false),
+            run(" tại chi bộ ", true, false),
+            run("và ", false, false),
+            run("các đồng chí ", false, true),
+            run("báo cáo", false, false),
+        ];
+        assert_eq!(
+            marked_runs(&runs, true, true),
+            "Đề nghị **tại chi bộ** và __các đồng chí__ báo cáo"
+        );
+        assert_eq!(
+            marked_runs(&runs, false, true),
+            "Đề nghị tại chi bộ và __các đồng chí__ báo cáo",
+            "bold left to the layout, underline still marked"
+        );
     }
 
     #[test]

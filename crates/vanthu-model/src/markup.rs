@@ -1,11 +1,24 @@
 //! The body's light markup (DESIGN.md), read in one place for every consumer.
 //!
 //! A body is stored as the clerk typed or the importer found it: blocks separated by blank
-//! lines, `**bold**` and `*italic*` runs, list items opened by `- `, `– `, `• ` (depth 0) or
-//! `+ ` (depth 1), and headings recognised by their numbering alone — `I.`/`I-` (level 0),
-//! `1.`/`1-`/`1)` (level 1), `1.1.`/`1.1-`/`1.1` (level 2), `a)` (level 3) — followed by a space
-//! or by the end of the line (`II.` alone, the title on the next line). The numbering is text
-//! and is printed as typed; only the styling of a level comes from the layout profile.
+//! lines, `**bold**`, `*italic*` and `__underlined__` runs, list items opened by `- `, `– `,
+//! `• ` (depth 0) or `+ ` (depth 1), and headings recognised by their numbering alone —
+//! `I.`/`I-` (level 0), `1.`/`1-`/`1)` (level 1), `1.1.`/`1.1-`/`1.1` (level 2), `a)` (level 3)
+//! — followed by a space or by the end of the line (`II.` alone, the title on the next line).
+//! The numbering is text and is printed as typed; only the styling of a level comes from the
+//! layout profile.
+//!
+//! The three marks switch independently, so they nest (`__**Lưu ý:**__`, `**a __b__ c**`).
+//! `*` and `**` mark a run when the opener is followed by a non-space and a closer preceded
+//! by a non-space comes later (`5 * 3` stays text). Underscores appear in real text far more
+//! than asterisks — signature and fill-in lines (`________`, `ngày __ tháng __`,
+//! `Số: __/QĐ-UBND`), file names (`ke_hoach_2025.docx`) — so `__` is stricter: only a run of
+//! exactly two underscores is a delimiter (`_` and `___…` are always text); it opens when the
+//! character after it starts a word (a letter, a digit, `*`, an opening bracket or quote) and
+//! a closer follows; it closes when the character before it ends one (a letter, a digit, `*`,
+//! a closing bracket or quote, or `.` `,` `:` `;` `!` `?` `…` `%`). So `__/__/2025` and
+//! `ngày __ tháng` are blanks, not marks. [`compose`] writes spans back in this grammar, the
+//! marks' edges moved inward past what may not border them.
 //!
 //! The importer decides where a block starts and the PDF decides how it looks; both call this
 //! module, so a line the importer took for a heading is the line the PDF sets as one.
@@ -20,6 +33,7 @@ pub struct Span {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    pub underline: bool,
     /// Part of a heading's styled lead (its numbering, its title or its part up to `:`):
     /// layout adds the level's bold/italic.
     pub heading: bool,
@@ -103,7 +117,7 @@ pub fn parse(body: &str, end_mark: &str) -> Vec<Block> {
 /// even if Word left it unclosed on this line, does not hide the number.
 pub fn starts_block(line: &str) -> bool {
     let plain = strip_markup(line);
-    let plain = plain.trim_start_matches('*').trim_start();
+    let plain = after_openers(&plain).trim_start();
     item_marker(plain).is_some() || heading(plain).is_some()
 }
 
@@ -179,13 +193,14 @@ pub fn heading(plain: &str) -> Option<(usize, usize)> {
 /// The text with `end_mark` at its end, in place of whatever end the clerk typed: an end mark
 /// (`./.`, with or without OCR's space), or the sentence's last `.`, `;`, `,` or `:`. An
 /// ellipsis is part of the text: it stays and takes the place of the mark's leading full stop
-/// (`làm…` → `làm…/.`). Closing emphasis stays before the mark (`**thực hiện**./.`).
+/// (`làm…` → `làm…/.`). Closing marks stay before the mark (`**thực hiện**./.`,
+/// `__thực hiện__./.`).
 ///
 /// An empty `end_mark` (a profile that prints none) only takes a typed `./.` back to its full
 /// stop; the text is otherwise left as typed.
 pub fn with_end_mark(text: &str, end_mark: &str) -> String {
-    // Look at the text without closing markup (`**…**`).
-    let body = text.trim_end_matches('*').trim_end();
+    // Look at the text without closing markup (`**…**`, `__…__`).
+    let body = before_closers(text).trim_end();
     let closing = &text[body.len()..];
     let body = without_typed_mark(body);
     if end_mark.is_empty() {
@@ -211,12 +226,11 @@ fn block(raw: &str) -> Block {
     let plain = strip_markup(raw);
     if let Some((depth, marker)) = item_marker(&plain) {
         // Drop the marker and its space from the marked-up text (it never carries markup).
-        let rest = raw
-            .trim_start_matches('*')
+        let rest = after_openers(raw)
             .get(marker.len()..)
             .map(str::trim_start)
             .unwrap_or_default();
-        let lead = &raw[..raw.len() - raw.trim_start_matches('*').len()];
+        let lead = &raw[..raw.len() - after_openers(raw).len()];
         return Block {
             kind: BlockKind::Item {
                 depth,
@@ -288,25 +302,27 @@ fn split_at_char(spans: Vec<Span>, at: usize) -> Vec<Span> {
     out
 }
 
-/// The text without `**` and `*` delimiters (those that pair up).
+/// The text without its `**`, `*` and `__` delimiters (those that pair up).
 pub fn strip_markup(s: &str) -> String {
     inline(s).into_iter().map(|s| s.text).collect()
 }
 
-/// Inline runs. A delimiter opens only if it is followed by a non-space and a matching
-/// closer follows; otherwise it is a literal asterisk (`5 * 3`).
+/// Inline runs. A delimiter opens only if it may border the text after it and a matching
+/// closer follows; otherwise it is literal text (`5 * 3`, `________`, `__/__/2025`); see the
+/// module's documentation for the rules.
 pub fn inline(s: &str) -> Vec<Span> {
     let chars: Vec<char> = s.chars().collect();
     let mut spans: Vec<Span> = Vec::new();
     let mut text = String::new();
-    let (mut bold, mut italic) = (false, false);
+    let mut on = Marks::default();
     let mut i = 0;
-    let flush = |text: &mut String, spans: &mut Vec<Span>, bold: bool, italic: bool| {
+    let flush = |text: &mut String, spans: &mut Vec<Span>, on: Marks| {
         if !text.is_empty() {
             spans.push(Span {
                 text: std::mem::take(text),
-                bold,
-                italic,
+                bold: on.bold,
+                italic: on.italic,
+                underline: on.underline,
                 heading: false,
             });
         }
@@ -316,7 +332,7 @@ pub fn inline(s: &str) -> Vec<Span> {
         if c == '*' {
             let double = chars.get(i + 1) == Some(&'*');
             let len = if double { 2 } else { 1 };
-            let open = if double { bold } else { italic };
+            let open = if double { on.bold } else { on.italic };
             let prev_space = i == 0 || chars[i - 1].is_whitespace();
             let next_space = chars.get(i + len).is_none_or(|c| c.is_whitespace());
             let toggles = if open {
@@ -325,21 +341,233 @@ pub fn inline(s: &str) -> Vec<Span> {
                 !next_space && has_closer(&chars, i + len, double)
             };
             if toggles {
-                flush(&mut text, &mut spans, bold, italic);
+                flush(&mut text, &mut spans, on);
                 if double {
-                    bold = !bold;
+                    on.bold = !on.bold;
                 } else {
-                    italic = !italic;
+                    on.italic = !on.italic;
                 }
                 i += len;
                 continue;
             }
         }
+        if c == '_' {
+            // A run of underscores is read whole: only one of exactly two is a delimiter.
+            let run = chars[i..].iter().take_while(|&&c| c == '_').count();
+            let toggles = run == 2
+                && if on.underline {
+                    i > 0 && may_end_underline(chars[i - 1])
+                } else {
+                    chars.get(i + 2).is_some_and(|&c| may_start_underline(c))
+                        && has_underline_closer(&chars, i + 2)
+                };
+            if toggles {
+                flush(&mut text, &mut spans, on);
+                on.underline = !on.underline;
+            } else {
+                text.extend(&chars[i..i + run]);
+            }
+            i += run;
+            continue;
+        }
         text.push(c);
         i += 1;
     }
-    flush(&mut text, &mut spans, bold, italic);
+    flush(&mut text, &mut spans, on);
     spans
+}
+
+/// Writes spans back as marked-up text: the inverse of [`inline`] (`compose(&inline(s)) == s`
+/// for text marked up as this writes it). A mark opens where a span starts having it and
+/// closes where one stops; spaces at a mark's edges go outside it (`** a **` would not be
+/// bold), and so does what may not border an underline (`- __Một__`). An underline around
+/// nothing that may border it (`__-__`) is left out. Underline opens outermost, then bold,
+/// then italic (`__***x***__`); [`Span::heading`] is layout's and not written.
+pub fn compose(spans: &[Span]) -> String {
+    let mut out = String::new();
+    let mut open: Vec<Mark> = Vec::new();
+    for span in spans.iter().filter(|s| !s.text.is_empty()) {
+        let text = span.text.as_str();
+        let mut wanted: Vec<Mark> = Mark::ALL.into_iter().filter(|m| m.of(span)).collect();
+        if text.trim().is_empty() {
+            // Spaces never open a mark: one that is open stays open over them.
+            wanted.retain(|m| open.contains(m));
+        } else if !open.contains(&Mark::Underline) && underlinable(text).is_none() {
+            wanted.retain(|&m| m != Mark::Underline);
+        }
+        close_marks(&mut out, &mut open, |m| !wanted.contains(&m));
+        let opening: Vec<Mark> = wanted.into_iter().filter(|m| !open.contains(m)).collect();
+        if opening.is_empty() {
+            out.push_str(text);
+            continue;
+        }
+        let lead = if opening.contains(&Mark::Underline) {
+            underlinable(text).map_or(0, |(start, _)| start)
+        } else {
+            text.len() - text.trim_start().len()
+        };
+        out.push_str(&text[..lead]);
+        for m in opening {
+            out.push_str(m.delimiter());
+            open.push(m);
+        }
+        out.push_str(&text[lead..]);
+    }
+    close_marks(&mut out, &mut open, |_| true);
+    out
+}
+
+/// The marks a run of text is in.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    bold: bool,
+    italic: bool,
+    underline: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Underline,
+    Bold,
+    Italic,
+}
+
+impl Mark {
+    /// In the order [`compose`] opens them, outermost first.
+    const ALL: [Mark; 3] = [Mark::Underline, Mark::Bold, Mark::Italic];
+
+    fn delimiter(self) -> &'static str {
+        match self {
+            Mark::Underline => "__",
+            Mark::Bold => "**",
+            Mark::Italic => "*",
+        }
+    }
+
+    fn of(self, span: &Span) -> bool {
+        match self {
+            Mark::Underline => span.underline,
+            Mark::Bold => span.bold,
+            Mark::Italic => span.italic,
+        }
+    }
+}
+
+/// Closes the open marks that `closes` picks, innermost first, each after the text it covers:
+/// trailing spaces (and, for an underline, what may not end one) move out past the closer.
+/// The others stay open: the marks switch independently, so they need not nest
+/// (`***a**b*` is bold italic `a`, then italic `b`).
+fn close_marks(out: &mut String, open: &mut Vec<Mark>, closes: impl Fn(Mark) -> bool) {
+    for i in (0..open.len()).rev() {
+        let mark = open[i];
+        if !closes(mark) {
+            continue;
+        }
+        open.remove(i);
+        let keep = match mark {
+            Mark::Underline => out
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| may_end_underline(c))
+                .map_or(out.len(), |(i, c)| i + c.len_utf8()),
+            _ => out.trim_end().len(),
+        };
+        let tail = out.split_off(keep);
+        out.push_str(mark.delimiter());
+        out.push_str(&tail);
+    }
+}
+
+/// The byte range of `text` an underline can cover: from the first character that may start
+/// one to the end of the last that may end one.
+fn underlinable(text: &str) -> Option<(usize, usize)> {
+    let start = text.find(may_start_underline)?;
+    let (last, c) = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| may_end_underline(c))?;
+    let end = last + c.len_utf8();
+    (start < end).then_some((start, end))
+}
+
+/// May the text of an underline begin with `c` (`__Lưu`, `__**Lưu**`, `__(a)`)?
+fn may_start_underline(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '*' | '(' | '[' | '"' | '\'' | '“' | '‘' | '«')
+}
+
+/// May the text of an underline end with `c` (`ý__`, `ý:__`, `**__`, `(a)__`)?
+fn may_end_underline(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '*' | ')'
+                | ']'
+                | '"'
+                | '\''
+                | '”'
+                | '’'
+                | '»'
+                | '.'
+                | ','
+                | ':'
+                | ';'
+                | '!'
+                | '?'
+                | '…'
+                | '%'
+        )
+}
+
+/// Whether a `__` that may close an underline comes at `from` or later.
+fn has_underline_closer(chars: &[char], from: usize) -> bool {
+    let mut i = from;
+    while i < chars.len() {
+        if chars[i] == '_' {
+            let run = chars[i..].iter().take_while(|&&c| c == '_').count();
+            if run == 2 && i > 0 && may_end_underline(chars[i - 1]) {
+                return true;
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// `s` after the delimiters that open it (`**`, `*`, `__`): emphasis opened before a number
+/// (`**1. Hình thức**`), even if left unclosed on its line, does not hide the number.
+fn after_openers(s: &str) -> &str {
+    let mut rest = s;
+    loop {
+        if let Some(r) = rest.strip_prefix("__").filter(|r| !r.starts_with('_')) {
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('*') {
+            rest = r;
+        } else {
+            return rest;
+        }
+    }
+}
+
+/// `s` before the delimiters that close it (`**`, `*`, `__` after a character that may end an
+/// underline): `__thực hiện__` → `__thực hiện`, while a blank line `ký: ____` keeps its
+/// underscores.
+fn before_closers(s: &str) -> &str {
+    let mut rest = s;
+    loop {
+        if let Some(r) = rest.strip_suffix("__").filter(|r| {
+            r.chars()
+                .next_back()
+                .is_some_and(|c| c != '_' && may_end_underline(c))
+        }) {
+            rest = r;
+        } else if let Some(r) = rest.strip_suffix('*') {
+            rest = r;
+        } else {
+            return rest;
+        }
+    }
 }
 
 fn has_closer(chars: &[char], from: usize, double: bool) -> bool {
@@ -425,6 +653,9 @@ mod tests {
         assert!(starts_block("**1. Hình thức**"));
         assert!(starts_block("**I. MỤC ĐÍCH"), "bold left open by Word");
         assert!(starts_block("*a) Đối với*"));
+        assert!(starts_block("__1.1. Hình thức__"));
+        assert!(starts_block("__**II. NỘI DUNG"), "underline left open");
+        assert!(!starts_block("____ 1. không phải đề mục"));
         assert!(starts_block("- Một"));
         assert!(starts_block("II."));
         assert!(!starts_block("Ban Thường vụ"));
@@ -449,6 +680,138 @@ mod tests {
             ]
         );
         assert_eq!(strip_markup("**đậm** và *nghiêng*"), "đậm và nghiêng");
+    }
+
+    /// (text, bold, italic, underline) of each run.
+    fn styled(s: &str) -> Vec<(String, bool, bool, bool)> {
+        inline(s)
+            .into_iter()
+            .map(|s| (s.text, s.bold, s.italic, s.underline))
+            .collect()
+    }
+
+    #[test]
+    fn underline_runs_and_how_they_nest_with_bold_and_italic() {
+        let t = |s: &str| s.to_owned();
+        assert_eq!(
+            styled("Đề nghị __các chi bộ__ báo cáo __**trước ngày 31/5**__."),
+            [
+                (t("Đề nghị "), false, false, false),
+                (t("các chi bộ"), false, false, true),
+                (t(" báo cáo "), false, false, false),
+                (t("trước ngày 31/5"), true, false, true),
+                (t("."), false, false, false),
+            ]
+        );
+        assert_eq!(
+            styled("**a __b__ c** và *__d__* __***e***__"),
+            [
+                (t("a "), true, false, false),
+                (t("b"), true, false, true),
+                (t(" c"), true, false, false),
+                (t(" và "), false, false, false),
+                (t("d"), false, true, true),
+                (t(" "), false, false, false),
+                (t("e"), true, true, true),
+            ]
+        );
+        assert_eq!(
+            styled("__Lưu ý:__ nộp (__bản chính__)"),
+            [
+                (t("Lưu ý:"), false, false, true),
+                (t(" nộp ("), false, false, false),
+                (t("bản chính"), false, false, true),
+                (t(")"), false, false, false),
+            ]
+        );
+        assert_eq!(strip_markup("__gạch chân__ và **đậm**"), "gạch chân và đậm");
+    }
+
+    #[test]
+    fn underscores_in_real_text_stay_text() {
+        for text in [
+            "________________",
+            "Người nhận: ____________ Chức vụ: ____________",
+            "ngày __ tháng __ năm 20__",
+            "Số: __/QĐ-UBND ngày __/__/2025",
+            "Số: ____/KH-ĐU",
+            "gửi tệp ke_hoach_2025.docx và bao_cao_quy_1.pdf",
+            "tệp ke__hoach",
+            "___Lưu ý___ ba gạch là chữ",
+            "a _b_ c",
+            "__ mở không có chữ liền sau__",
+            "__chưa đóng",
+        ] {
+            assert_eq!(
+                styled(text),
+                [(text.to_owned(), false, false, false)],
+                "{text:?} must print as typed, underscores and all"
+            );
+            assert_eq!(compose(&inline(text)), text, "{text:?} written back");
+        }
+    }
+
+    #[test]
+    fn marked_up_text_comes_back_from_its_spans() {
+        for text in [
+            "học tập **tại chi bộ** và *trước ngày 31/5*; 5 * 3",
+            "Đề nghị __các chi bộ__ báo cáo __**trước ngày 31/5**__.",
+            "**a __b__ c** và __d__ *e*",
+            "__***Nơi nhận:***__",
+            "__Lưu ý:__ nộp (__bản chính__) và __“bản sao”__",
+            "Đảng__bộ__ khối",
+            "ngày __ tháng __ năm 20__, __ký tên__ và ________",
+            "__**I. MỤC ĐÍCH**__",
+            "***Lưu ý**: nộp trước*, **tổng hợp __Văn phòng__**",
+        ] {
+            assert_eq!(compose(&inline(text)), text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn composed_marks_keep_spaces_and_what_may_not_border_them_outside() {
+        let span = |text: &str, bold: bool, underline: bool| Span {
+            text: text.to_owned(),
+            bold,
+            italic: false,
+            underline,
+            heading: false,
+        };
+        let cases = [
+            (
+                vec![
+                    span("Mời ", false, false),
+                    span(" các đồng chí ", false, true),
+                ],
+                "Mời  __các đồng chí__ ",
+            ),
+            (
+                vec![span("- Một ", false, true), span("hai", false, false)],
+                "- __Một__ hai",
+            ),
+            (
+                vec![span("x", false, false), span(" - ", true, true)],
+                "x **-** ",
+            ),
+            (
+                vec![
+                    span("Kính gửi ", false, false),
+                    span("Ban ", true, true),
+                    span("Thường vụ", false, true),
+                ],
+                "Kính gửi __**Ban** Thường vụ__",
+            ),
+        ];
+        for (spans, want) in cases {
+            let text = compose(&spans);
+            assert_eq!(text, want);
+            let plain: String = spans.iter().map(|s| s.text.as_str()).collect();
+            assert_eq!(
+                strip_markup(&text),
+                plain,
+                "{text:?} prints the spans' text"
+            );
+        }
     }
 
     #[test]
@@ -502,6 +865,9 @@ mod tests {
             ("thực hiện", "", "thực hiện"),
             ("**thực hiện**", "./.", "**thực hiện**./."),
             ("**thực hiện./.**", ".", "**thực hiện**."),
+            ("__thực hiện__", "./.", "__thực hiện__./."),
+            ("__**thực hiện.**__", "./.", "__**thực hiện**__./."),
+            ("ký tên: ____", "./.", "ký tên: ____./."),
             (
                 "và các nội dung khác...",
                 "./.",

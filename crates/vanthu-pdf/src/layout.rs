@@ -54,6 +54,7 @@ pub enum Role {
     Title,
     /// `-----` or the rule under the trích yếu.
     TitleSeparator,
+    /// Body text, and the rule under an underlined stretch of it (`__…__`).
     Body,
     PageNumber,
     RecipientsLabel,
@@ -347,6 +348,8 @@ pub(crate) fn check_chars<'t>(
 /// One line of the body, before it is given a page.
 struct BodyLine {
     runs: Vec<TextRun>,
+    /// The x-ranges of the line's underlined stretches.
+    underlines: Vec<(Mm, Mm)>,
     block: usize,
     index: usize,
     count: usize,
@@ -401,16 +404,23 @@ impl Layout<'_> {
 
     /// Splits text in one face into words.
     pub(crate) fn words(&self, spans: &[(&str, Face)], size: Pt) -> Vec<Word> {
+        let spans: Vec<(&str, Face, bool)> = spans.iter().map(|&(t, f)| (t, f, false)).collect();
+        self.styled_words(&spans, size)
+    }
+
+    /// Splits text into words, each a list of pieces in one face, underlined (`true`) or not.
+    fn styled_words(&self, spans: &[(&str, Face, bool)], size: Pt) -> Vec<Word> {
         let mut words = Vec::new();
         let mut pieces: Vec<Piece> = Vec::new();
         let mut current = String::new();
-        let mut current_face = Face::Regular;
-        let finish_piece = |pieces: &mut Vec<Piece>, text: &mut String, face: Face| {
+        let mut current_style = (Face::Regular, false);
+        let finish_piece = |pieces: &mut Vec<Piece>, text: &mut String, (face, underline)| {
             if !text.is_empty() {
                 let width = self.fonts.width(face, text, size);
                 pieces.push(Piece {
                     text: std::mem::take(text),
                     face,
+                    underline,
                     width,
                 });
             }
@@ -425,21 +435,21 @@ impl Layout<'_> {
                 });
             }
         };
-        for &(text, face) in spans {
+        for &(text, face, underline) in spans {
             for ch in text.chars() {
                 if is_break_space(ch) {
-                    finish_piece(&mut pieces, &mut current, current_face);
+                    finish_piece(&mut pieces, &mut current, current_style);
                     finish_word(&mut words, &mut pieces);
                     continue;
                 }
-                if face != current_face && !current.is_empty() {
-                    finish_piece(&mut pieces, &mut current, current_face);
+                if (face, underline) != current_style && !current.is_empty() {
+                    finish_piece(&mut pieces, &mut current, current_style);
                 }
-                current_face = face;
+                current_style = (face, underline);
                 current.push(ch);
             }
         }
-        finish_piece(&mut pieces, &mut current, current_face);
+        finish_piece(&mut pieces, &mut current, current_style);
         finish_word(&mut words, &mut pieces);
         words
     }
@@ -470,13 +480,16 @@ impl Layout<'_> {
                         chunk_width = Mm::ZERO;
                     }
                     match chunk.last_mut() {
-                        Some(last) if last.face == piece.face => {
+                        Some(last)
+                            if last.face == piece.face && last.underline == piece.underline =>
+                        {
                             last.text.push(ch);
                             last.width += w;
                         }
                         _ => chunk.push(Piece {
                             text: ch.to_string(),
                             face: piece.face,
+                            underline: piece.underline,
                             width: w,
                         }),
                     }
@@ -493,6 +506,9 @@ impl Layout<'_> {
     }
 
     /// The runs of one line: words `ws`, starting at `x`; `target` justifies it to that width.
+    /// Also the x-ranges of its underlined stretches: a run ends where an underline starts or
+    /// stops, and the space between an underlined word and one that is not is in neither run,
+    /// so a rule under a run is exactly the run's width.
     fn set_line(
         &self,
         ws: &[Word],
@@ -501,7 +517,7 @@ impl Layout<'_> {
         size: Pt,
         role: Role,
         base: Face,
-    ) -> Vec<TextRun> {
+    ) -> (Vec<TextRun>, Vec<(Mm, Mm)>) {
         let spaces = ws[..ws.len().saturating_sub(1)]
             .iter()
             .filter(|w| w.space.0 > 0.0)
@@ -515,14 +531,26 @@ impl Layout<'_> {
             _ => Mm::ZERO,
         };
         let mut runs: Vec<TextRun> = Vec::new();
+        let mut underlines: Vec<(Mm, Mm)> = Vec::new();
         let mut x = x;
-        let mut open: Option<(Face, String, Mm, usize)> = None;
-        let mut close = |open: &mut Option<(Face, String, Mm, usize)>, runs: &mut Vec<TextRun>| {
-            if let Some((face, text, natural, spaces)) = open.take() {
+        // The open run: its face, whether it is underlined, its text, natural width, spaces.
+        type Open = (Face, bool, String, Mm, usize);
+        let close = |open: &mut Option<Open>,
+                     x: &mut Mm,
+                     runs: &mut Vec<TextRun>,
+                     underlines: &mut Vec<(Mm, Mm)>| {
+            if let Some((face, underline, text, natural, spaces)) = open.take() {
                 let width = natural + extra * spaces as f32;
+                if underline {
+                    // One stretch over runs of different faces that touch (`__**Ban** Thường vụ__`).
+                    match underlines.last_mut() {
+                        Some(last) if (last.1 - *x).0.abs() < EPS => last.1 = *x + width,
+                        _ => underlines.push((*x, *x + width)),
+                    }
+                }
                 runs.push(TextRun {
                     role,
-                    x,
+                    x: *x,
                     baseline: Mm::ZERO,
                     style: TextStyle {
                         size,
@@ -533,28 +561,40 @@ impl Layout<'_> {
                     space_extra: if spaces > 0 { extra } else { Mm::ZERO },
                     block: None,
                 });
-                x += width;
+                *x += width;
             }
         };
+        let mut open: Option<Open> = None;
         for (k, w) in ws.iter().enumerate() {
             for piece in &w.pieces {
-                if open.as_ref().is_some_and(|o| o.0 != piece.face) {
-                    close(&mut open, &mut runs);
+                if open
+                    .as_ref()
+                    .is_some_and(|o| (o.0, o.1) != (piece.face, piece.underline))
+                {
+                    close(&mut open, &mut x, &mut runs, &mut underlines);
                 }
-                let o = open.get_or_insert_with(|| (piece.face, String::new(), Mm::ZERO, 0));
-                o.1.push_str(&piece.text);
-                o.2 += piece.width;
+                let o = open.get_or_insert_with(|| {
+                    (piece.face, piece.underline, String::new(), Mm::ZERO, 0)
+                });
+                o.2.push_str(&piece.text);
+                o.3 += piece.width;
             }
             if k + 1 < ws.len() && w.space.0 > 0.0 {
-                if let Some(o) = open.as_mut() {
-                    o.1.push(' ');
-                    o.2 += w.space;
-                    o.3 += 1;
+                let underlined = |p: Option<&Piece>| p.is_some_and(|p| p.underline);
+                if underlined(w.pieces.last()) == underlined(ws[k + 1].pieces.first()) {
+                    if let Some(o) = open.as_mut() {
+                        o.2.push(' ');
+                        o.3 += w.space;
+                        o.4 += 1;
+                    }
+                } else {
+                    close(&mut open, &mut x, &mut runs, &mut underlines);
+                    x += w.space + extra;
                 }
             }
         }
-        close(&mut open, &mut runs);
-        runs
+        close(&mut open, &mut x, &mut runs, &mut underlines);
+        (runs, underlines)
     }
 
     /// Text centred in `[left, right]`, broken into balanced lines no wider than `max`.
@@ -855,20 +895,20 @@ impl Layout<'_> {
                 BlockKind::Heading(level) => Some(level.min(p.headings.len() - 1)),
                 _ => None,
             };
-            let spans: Vec<(&str, Face)> = block
+            let spans: Vec<(&str, Face, bool)> = block
                 .spans
                 .iter()
                 .map(|s| {
                     let h = level.filter(|_| s.heading).map(|l| p.headings[l]);
                     let bold = s.bold || h.is_some_and(|h| h.bold);
                     let italic = s.italic || h.is_some_and(|h| h.italic);
-                    (s.text.as_str(), Face::new(bold, italic))
+                    (s.text.as_str(), Face::new(bold, italic), s.underline)
                 })
                 .collect();
             // A heading that is a title (styled whole) stays with what follows it; a numbered
             // paragraph ("1. Hình thức: …") is an ordinary paragraph for pagination.
             let titled = level.is_some() && block.spans.iter().all(|s| s.heading);
-            let words = self.words(&spans, size);
+            let words = self.styled_words(&spans, size);
             let (first_x, text_x, marker) = match &block.kind {
                 BlockKind::Item { depth, marker } => {
                     let mx = p.text_left() + p.first_line_indent + p.item_hang * *depth as f32;
@@ -896,7 +936,8 @@ impl Layout<'_> {
                         .iter()
                         .fold(Mm::ZERO, |w, word| w + word.space);
                 let target = (!last || natural.0 > measure.0).then_some(measure);
-                let mut runs = self.set_line(&words[a..b], x, target, size, Role::Body, base);
+                let (mut runs, underlines) =
+                    self.set_line(&words[a..b], x, target, size, Role::Body, base);
                 if li == 0 {
                     if let Some((mx, m)) = marker {
                         let style = TextStyle { size, face: base };
@@ -908,6 +949,7 @@ impl Layout<'_> {
                 }
                 lines.push(BodyLine {
                     runs,
+                    underlines,
                     block: bi,
                     index: li,
                     count,
@@ -1091,10 +1133,23 @@ impl Layout<'_> {
         let face = self.fonts.face(p.body.face);
         let glyph_box = size * (face.ascent() + face.descent());
         let baseline_offset = (lead - glyph_box) / 2.0 + size * face.ascent();
+        // Underlines at the depth and thickness the body's font gives, whatever the run's face,
+        // so that one stretch over bold and regular words is one straight rule.
+        let (depth, thickness) = face.underline();
         for (line, &(page, top)) in lines.iter_mut().zip(&pos) {
+            let baseline = top + baseline_offset;
             for mut run in line.runs.drain(..) {
-                run.baseline = top + baseline_offset;
+                run.baseline = baseline;
                 pages[page].items.push(Item::Text(run));
+            }
+            for &(x1, x2) in &line.underlines {
+                pages[page].items.push(Item::Rule(Rule {
+                    role: Role::Body,
+                    x1,
+                    x2,
+                    y: baseline + size * depth,
+                    thickness: Pt(p.body.size.0 * thickness),
+                }));
             }
         }
         Page::shift(&mut closing, closing_top);

@@ -11,11 +11,13 @@
 use crate::profile::Face;
 use crate::units::Mm;
 
-/// A piece of a word in one face (a word can change face in the middle: `Đảng**bộ**`).
+/// A piece of a word in one face, underlined or not (a word can change in the middle:
+/// `Đảng**bộ**`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Piece {
     pub text: String,
     pub face: Face,
+    pub underline: bool,
     pub width: Mm,
 }
 

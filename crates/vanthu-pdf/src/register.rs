@@ -597,6 +597,7 @@ impl<'a> Table<'a> {
                             pieces: vec![Piece {
                                 text: piece.to_owned(),
                                 face,
+                                underline: false,
                                 width: w,
                             }],
                             width: w,
@@ -609,6 +610,7 @@ impl<'a> Table<'a> {
                             pieces: vec![Piece {
                                 text: rest.to_owned(),
                                 face,
+                                underline: false,
                                 width,
                             }],
                             width,

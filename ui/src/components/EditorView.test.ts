@@ -99,6 +99,15 @@ describe('the editor form', () => {
     expect(editor.doc.body).toBe('Mục **đích** yêu cầu');
   });
 
+  it('Ctrl+U underlines the selection in the body', async () => {
+    const { editor } = await setup();
+    const body = screen.getByTestId(T.fieldBody) as HTMLTextAreaElement;
+    await fireEvent.input(body, { target: { value: 'Kính gửi các chi bộ' } });
+    body.setSelectionRange(9, 19);
+    await fireEvent.keyDown(body, { key: 'u', ctrlKey: true });
+    expect(editor.doc.body).toBe('Kính gửi __các chi bộ__');
+  });
+
   it('refreshes the preview from the backend as the clerk types', async () => {
     await setup();
     await waitFor(() => expect(b.renderPdf).toHaveBeenCalled());

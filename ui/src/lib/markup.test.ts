@@ -17,6 +17,12 @@ describe('Ctrl+B / Ctrl+I', () => {
   it('italic uses one star', () => {
     expect(toggleMark('x y', 2, 3, '*').text).toBe('x *y*');
   });
+
+  it('underline uses two underscores, and takes them off again', () => {
+    const on = toggleMark('Kính gửi các chi bộ', 9, 19, '__');
+    expect(on.text).toBe('Kính gửi __các chi bộ__');
+    expect(toggleMark(on.text, on.selectionStart, on.selectionEnd, '__').text).toBe('Kính gửi các chi bộ');
+  });
 });
 
 describe('paste from Word', () => {
@@ -37,6 +43,15 @@ describe('paste from Word', () => {
         '- Một',
         '- Hai',
       ].join('\n\n'),
+    );
+  });
+
+  it('keeps underline, with bold inside it, and leaves a blank line to fill in as text', () => {
+    const html = `<p class=MsoNormal>Đề nghị <u>các chi bộ</u> và <b><u>Văn phòng</u></b>
+      <span style='text-decoration:underline'>Đảng ủy</span>; ký: <u>________</u></p>
+      <p><span style="text-underline:single">Lưu ý</span> <span style="text-decoration:none">thường</span></p>`;
+    expect(htmlToMarkup(html)).toBe(
+      ['Đề nghị __các chi bộ__ và __**Văn phòng**__ __Đảng ủy__; ký: ________', '__Lưu ý__ thường'].join('\n\n'),
     );
   });
 

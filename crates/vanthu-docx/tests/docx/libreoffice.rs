@@ -4,12 +4,16 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Converts every file to PDF in `out_dir`, in one LibreOffice run (its start is slow), with
-/// a profile of its own so that parallel test runs do not share one. Returns the PDFs, in
-/// the order of `files`.
+/// a profile of its own so that parallel test runs, and parallel tests of one run, do not
+/// share one. Returns the PDFs, in the order of `files`.
 pub fn to_pdf(files: &[PathBuf], out_dir: &Path) -> Vec<PathBuf> {
-    let profile = std::env::temp_dir().join(format!("vanthu-docx-lo-{}", std::process::id()));
+    static CALLS: AtomicUsize = AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    let profile =
+        std::env::temp_dir().join(format!("vanthu-docx-lo-{}-{call}", std::process::id()));
     let mut cmd = Command::new("soffice");
     cmd.arg(format!(
         "-env:UserInstallation=file://{}",

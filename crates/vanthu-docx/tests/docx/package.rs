@@ -181,3 +181,29 @@ fn a_document_the_pdf_cannot_lay_out_is_refused_with_the_same_message() {
         err.message_vi()
     );
 }
+
+#[test]
+fn an_underlined_phrase_is_a_run_with_a_single_underline() {
+    let mut doc = corpus::plan(corpus::PLANS[1], Format::Party);
+    doc.body = "Đề nghị __các chi bộ__ và __**Văn phòng** Đảng ủy__ báo cáo.".into();
+    let bytes = write_docx(&doc, &RenderOptions::default()).expect("export");
+    let xml = part(&bytes, "word/document.xml");
+    let run = |rpr: &str, text: &str| {
+        format!("<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space=\"preserve\">{text}</w:t></w:r>")
+    };
+    let size = "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>";
+    let underline = "<w:u w:val=\"single\"/>";
+    for want in [
+        run(size, "Đề nghị "),
+        run(&format!("{size}{underline}"), "các chi bộ"),
+        run(size, " và "),
+        run(&format!("<w:b/><w:bCs/>{size}{underline}"), "Văn phòng"),
+        run(&format!("{size}{underline}"), " Đảng ủy"),
+        run(size, " báo cáo./."),
+    ] {
+        assert!(
+            xml.contains(&want),
+            "Word would not underline the body as marked: no {want:?} in the document"
+        );
+    }
+}

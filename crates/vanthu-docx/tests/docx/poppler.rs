@@ -190,3 +190,78 @@ pub fn pngs(pdf: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// One page rendered in grey levels by `pdftoppm -gray`, to see what is drawn where text
+/// extraction says nothing (underlines).
+pub struct Grey {
+    width: usize,
+    height: usize,
+    dpi: f32,
+    pixels: Vec<u8>,
+}
+
+impl Grey {
+    /// The page `page` (1-based) of `pdf` at `dpi`.
+    pub fn render(pdf: &Path, page: usize, dpi: u32) -> Grey {
+        let stem = format!("{}-grey-{page}", pdf.with_extension("").display());
+        let (n, r) = (page.to_string(), dpi.to_string());
+        run(
+            "pdftoppm",
+            &[
+                "-gray",
+                "-r",
+                &r,
+                "-f",
+                &n,
+                "-l",
+                &n,
+                "-singlefile",
+                pdf.to_str().unwrap(),
+                &stem,
+            ],
+        );
+        let bytes = std::fs::read(format!("{stem}.pgm")).expect("pdftoppm writes a .pgm");
+        // `P5 <width> <height> 255` and one whitespace, then a byte per pixel.
+        let mut fields = Vec::new();
+        let mut at = 0;
+        while fields.len() < 4 {
+            while bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            let start = at;
+            while !bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+        }
+        assert_eq!(fields[0], "P5", "pdftoppm -gray writes a binary PGM");
+        let (width, height) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+        let pixels = bytes[at + 1..].to_vec();
+        assert_eq!(pixels.len(), width * height, "the PGM is whole");
+        Grey {
+            width,
+            height,
+            dpi: dpi as f32,
+            pixels,
+        }
+    }
+
+    fn px(&self, mm: f32) -> usize {
+        (mm / 25.4 * self.dpi).round().max(0.0) as usize
+    }
+
+    /// The largest share of inked pixels over `x0`..`x1` on one row between `top` and
+    /// `bottom` (all in mm).
+    pub fn most_inked_row(&self, x0: f32, x1: f32, top: f32, bottom: f32) -> f32 {
+        let (a, b) = (self.px(x0), self.px(x1).min(self.width));
+        if b <= a {
+            return 0.0;
+        }
+        (self.px(top)..=self.px(bottom).min(self.height - 1))
+            .map(|row| {
+                let line = &self.pixels[row * self.width + a..row * self.width + b];
+                line.iter().filter(|&&g| g < 160).count() as f32 / line.len() as f32
+            })
+            .fold(0.0, f32::max)
+    }
+}

@@ -252,3 +252,57 @@ fn libreoffice_sets_the_docx_as_vanthu_sets_the_pdf() {
 fn corpus_label(doc: &Document, options: &RenderOptions) -> String {
     options.profile(doc.format).recipients_label.clone()
 }
+
+/// LibreOffice draws the underline of `__…__` under those words and no others.
+#[test]
+fn libreoffice_underlines_the_underlined_words() {
+    let mut doc = corpus::plan(corpus::PLANS[1], vanthu_model::Format::Party);
+    doc.body = "Đề nghị __các chi bộ__ trực thuộc tổ chức quán triệt và __xây dựng chương \
+                trình hành động thực hiện nghị quyết của Đảng bộ tỉnh, báo cáo kết quả về \
+                **Văn phòng Đảng ủy** trước ngày 31 tháng 5 năm 2026__ để tổng hợp chung."
+        .into();
+    let dir = out_dir();
+    let path = dir.join("underline.docx");
+    let bytes = write_docx(&doc, &RenderOptions::default()).expect("export");
+    std::fs::write(&path, bytes).expect("write the .docx");
+    let pdf = libreoffice::to_pdf(&[path], &dir).remove(0);
+    let words = poppler::words(&pdf);
+    let start = words
+        .windows(2)
+        .position(|w| w[0].text == "Đề" && w[1].text == "nghị")
+        .expect("the body is set");
+    let body: Vec<&Word> = words[start..]
+        .iter()
+        .take_while(|w| w.text != "chung./.")
+        .collect();
+    let page = body[0].page;
+    assert!(
+        body.iter().all(|w| w.page == page),
+        "the body is on one page"
+    );
+    let grey = poppler::Grey::render(&pdf, page, 200);
+    let underlined: Vec<&str> = "các chi bộ xây dựng chương trình hành động thực hiện nghị \
+        quyết của Đảng bộ tỉnh, báo cáo kết quả về Văn phòng Đảng ủy trước ngày 31 tháng 5 \
+        năm 2026"
+        .split_whitespace()
+        .collect();
+    let mut next = 0;
+    let mut problems = Vec::new();
+    for w in &body {
+        // LibreOffice's word boxes are ascent 0.891 + descent 0.303 em tall.
+        let baseline = w.top + (w.bottom - w.top) * 0.891 / (0.891 + 0.303);
+        let ink = grey.most_inked_row(w.x0 + 0.2, w.x1 - 0.2, baseline + 0.3, baseline + 2.0);
+        let want = underlined.get(next) == Some(&w.text.as_str()) && (next > 0 || w.text == "các");
+        if want {
+            next += 1;
+            if ink < 0.9 {
+                problems.push(format!("{:?} is not underlined ({ink:.2} inked)", w.text));
+            }
+        } else if ink > 0.6 {
+            problems.push(format!("{:?} is underlined ({ink:.2} inked)", w.text));
+        }
+    }
+    assert_eq!(next, underlined.len(), "every underlined word is set");
+    poppler::pngs(&pdf);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -1,6 +1,7 @@
 //! `.docx` files as clerks make them in Word: the header and the closing as borderless
-//! two-column tables, Word's own numbering and bullets, bold and italic runs, text boxes, runs
-//! in the old `.VnTime`/`.VnTimeH` fonts — and hostile files that must be refused quickly.
+//! two-column tables, Word's own numbering and bullets, bold, italic and underlined runs, text
+//! boxes, runs in the old `.VnTime`/`.VnTimeH` fonts — and hostile files that must be refused
+//! quickly.
 //!
 //! The files are built here part by part (the XML Word writes, reduced to what matters), so
 //! each test shows the structure it is about.
@@ -194,6 +195,58 @@ fn a_party_plan_laid_out_in_word_tables_imports_every_field() {
         assert!(body.contains(expected), "missing {expected:?} in:\n{body}");
     }
     assert!(!body.contains("**I."), "{body}");
+}
+
+/// A paragraph of runs `(text, run properties as Word writes them)`.
+fn styled(runs: &[(&str, &str)]) -> String {
+    let runs: String = runs
+        .iter()
+        .map(|(t, rpr)| {
+            format!(
+                r#"<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                esc(t)
+            )
+        })
+        .collect();
+    format!("<w:p>{runs}</w:p>")
+}
+
+#[test]
+fn underlined_runs_become_the_underline_mark_and_a_paragraph_underlined_whole_stays_plain() {
+    let last = plain("Văn phòng Đảng ủy theo dõi, đôn đốc thực hiện./.");
+    let extra = [
+        styled(&[
+            ("Đề nghị ", ""),
+            ("các chi bộ", r#"<w:u w:val="single"/>"#),
+            (" và ", ""),
+            ("Văn phòng ", r#"<w:b/><w:u w:val="double"/>"#),
+            ("Đảng ủy", r#"<w:u w:val="words"/>"#),
+            (" báo cáo; ", ""),
+            ("không gạch", r#"<w:u w:val="none"/>"#),
+            (" ở đây.", ""),
+        ]),
+        styled(&[("Lưu ý chung", r#"<w:u w:val="single"/>"#)]),
+    ]
+    .concat();
+    let xml = party_plan().replace(&last, &format!("{extra}{last}"));
+    let imported = import_file(&docx(&xml), &Conventions::default())
+        .unwrap_or_else(|e| panic!("refused: {}", e.message_vi()));
+    let body = &imported.document.body;
+    assert!(
+        body.contains(
+            "Đề nghị __các chi bộ__ và __**Văn phòng** Đảng ủy__ báo cáo; không gạch ở đây."
+        ),
+        "the underlined words are marked, `none` is not an underline:\n{body}"
+    );
+    assert!(
+        body.contains("\n\nLưu ý chung\n\n"),
+        "a paragraph underlined whole is a label, not a mark:\n{body}"
+    );
+    assert_eq!(
+        imported.document.recipients.len(),
+        2,
+        "the closing is read as before"
+    );
 }
 
 #[test]

@@ -293,3 +293,166 @@ fn page_numbers_only_from_page_two_top_centre() {
         assert_no_widows_or_orphans(&r.pages, &name);
     }
 }
+
+/// A body with a short underlined phrase and one long enough to break over two lines.
+const UNDERLINED: &str = "Đề nghị __các chi bộ__ trực thuộc tổ chức quán triệt, học tập và \
+    __xây dựng chương trình hành động thực hiện nghị quyết của Đảng bộ tỉnh, báo cáo kết quả \
+    về Văn phòng Đảng ủy trước ngày 31 tháng 5 năm 2026__ để tổng hợp chung.";
+
+#[test]
+fn underlined_runs_get_a_rule_under_each_line_they_cover() {
+    let mut doc = fixtures::load("001-party");
+    doc.body = UNDERLINED.into();
+    let r = fixtures::rendered("underline", &doc);
+    let page = &r.pages[0];
+    let rules: Vec<_> = page.rules().filter(|r| r.role == Role::Body).collect();
+    assert!(
+        rules.len() >= 3,
+        "one rule under `các chi bộ`, one under each line of the long phrase: {rules:?}"
+    );
+    let runs = page.role(Role::Body);
+    let run_over = |rule: &vanthu_pdf::Rule| {
+        *runs
+            .iter()
+            .find(|t| (t.x - rule.x1).0.abs() < 1e-3 && (t.right() - rule.x2).0.abs() < 1e-3)
+            .unwrap_or_else(|| panic!("no body run spans the rule {rule:?}: {runs:?}"))
+    };
+    let over: Vec<_> = rules.iter().map(|r| run_over(r)).collect();
+    assert_eq!(
+        over[0].text, "các chi bộ",
+        "the rule stops at the words, not at the spaces around them"
+    );
+    let phrase = &rules[1..];
+    assert!(
+        over[1].text.starts_with("xây dựng") && over.last().unwrap().text.ends_with("năm 2026")
+    );
+    let step = 18.0 * 25.4 / 72.0;
+    for (i, pair) in phrase.windows(2).enumerate() {
+        near(
+            (pair[1].y - pair[0].y).0,
+            step,
+            0.01,
+            "the phrase goes on on the next line, with a rule of its own",
+        );
+        near(
+            pair[0].x2.0,
+            195.0,
+            0.01,
+            &format!("rule {i} runs to the justified line's end"),
+        );
+        near(
+            pair[1].x1.0,
+            30.0,
+            0.01,
+            &format!("rule {} starts at the left margin", i + 1),
+        );
+    }
+    // Where the font puts an underline: its `post` table, scaled to 14 pt.
+    let fonts = vanthu_pdf::FontSet::system().unwrap();
+    let (depth, thickness) = fonts.face(vanthu_pdf::Face::Regular).underline();
+    for (rule, run) in rules.iter().zip(&over) {
+        near(
+            (rule.y - run.baseline).0,
+            14.0 * 25.4 / 72.0 * depth,
+            1e-3,
+            "underline depth below the baseline",
+        );
+        assert!(
+            (rule.thickness.0 - 14.0 * thickness).abs() < 1e-3,
+            "underline thickness {:?}",
+            rule.thickness
+        );
+    }
+
+    // In the PDF, as poppler draws it: a line of ink under every underlined word, none under
+    // the others or under the space before the phrase.
+    let words = poppler::words(&r.pdf);
+    let grey = poppler::Grey::render(&r.pdf, 1, 200);
+    let ink_under = |w: &poppler::Word| {
+        grey.most_inked_row(
+            w.x0 + 0.2,
+            w.x1 - 0.2,
+            w.baseline() + 0.3,
+            w.baseline() + 2.0,
+        )
+        .1
+    };
+    let body_words: Vec<&poppler::Word> = {
+        let start = words
+            .windows(2)
+            .position(|w| w[0].text == "Đề" && w[1].text == "nghị")
+            .expect("the body is printed");
+        words[start..]
+            .iter()
+            .take_while(|w| w.text != "chung./.")
+            .collect()
+    };
+    let underlined: Vec<&str> = "các chi bộ xây dựng chương trình hành động thực hiện nghị quyết \
+        của Đảng bộ tỉnh, báo cáo kết quả về Văn phòng Đảng ủy trước ngày 31 tháng 5 năm 2026"
+        .split_whitespace()
+        .collect();
+    let mut next = 0;
+    for w in &body_words {
+        // Words of the phrase are matched in order (`nghị` is also in `Đề nghị`).
+        let is_underlined =
+            underlined.get(next) == Some(&w.text.as_str()) && (next > 0 || w.text == "các");
+        let ink = ink_under(w);
+        if is_underlined {
+            next += 1;
+            assert!(
+                ink > 0.9,
+                "{:?} is not underlined in the PDF ({ink:.2} inked)",
+                w.text
+            );
+        } else {
+            assert!(
+                ink < 0.6,
+                "{:?} is underlined in the PDF ({ink:.2} inked)",
+                w.text
+            );
+        }
+    }
+    assert_eq!(next, underlined.len(), "every underlined word was seen");
+    let (nghi, cac) = (
+        body_words.iter().find(|w| w.text == "nghị").unwrap(),
+        body_words.iter().find(|w| w.text == "các").unwrap(),
+    );
+    let gap = grey.most_inked_row(
+        nghi.x1 + 0.3,
+        cac.x0 - 0.3,
+        cac.baseline() + 0.3,
+        cac.baseline() + 2.0,
+    );
+    assert!(
+        gap.1 < 0.2,
+        "the space before `các chi bộ` is underlined ({gap:?})"
+    );
+    poppler::pngs(&r.pdf);
+}
+
+#[test]
+fn an_underline_inside_a_word_covers_only_its_letters() {
+    let mut doc = fixtures::load("001-party");
+    doc.body = "- Kính gửi Đảng__bộ__ khối.".into();
+    let r = fixtures::rendered("underline-in-word", &doc);
+    let page = &r.pages[0];
+    let rules: Vec<_> = page.rules().filter(|r| r.role == Role::Body).collect();
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    let runs = page.role(Role::Body);
+    let texts: Vec<&str> = runs.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["-", "Kính gửi Đảng", "bộ", "khối./."]);
+    near(
+        rules[0].x1.0,
+        runs[1].right().0,
+        1e-3,
+        "the rule starts where `Đảng` ends",
+    );
+    near(
+        rules[0].x2.0,
+        runs[2].right().0,
+        1e-3,
+        "the rule ends with `bộ`",
+    );
+    // pdftotext still reads one word.
+    must(&poppler::words(&r.pdf), 1, "Kính gửi Đảngbộ khối./.");
+}
