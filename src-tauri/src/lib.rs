@@ -7,6 +7,7 @@
 
 mod care;
 mod commands;
+mod deadlines;
 mod dialogs;
 mod error;
 mod layout;
@@ -92,6 +93,16 @@ pub fn run() {
             layout::save_layout_preset,
             layout::delete_layout_preset,
             layout::layout_preview,
+            deadlines::deadline_board,
+            deadlines::deadlines_due_soon,
+            deadlines::document_deadlines,
+            deadlines::draft_deadlines,
+            deadlines::mark_deadline_done,
+            deadlines::reopen_deadline,
+            deadlines::add_deadline,
+            deadlines::edit_deadline,
+            deadlines::remove_deadline,
+            deadlines::export_deadlines_ics,
         ])
         .run(tauri::generate_context!())
         .expect("VănThư could not start its window");
@@ -146,6 +157,9 @@ mod bindings {
             crate::care::RegisterRequest,
             crate::care::RegisterWritten,
             crate::care::ArchiveExported,
+            vanthu_archive::Deadline,
+            vanthu_ops::DeadlineBoard,
+            vanthu_model::deadline::Extraction,
         );
     }
 }

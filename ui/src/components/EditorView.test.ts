@@ -54,6 +54,18 @@ describe('the editor form', () => {
     expect(outline.textContent).not.toContain('Mở đầu');
   });
 
+  it('shows beside the preview the deadlines the draft will set, and what it could not read', async () => {
+    await setup();
+    const panel = screen.getByTestId(T.docDeadlines);
+    expect(panel.textContent).toContain('Thời hạn sẽ theo dõi khi ban hành (0)');
+    const body = 'I. TỔ CHỨC THỰC HIỆN\nCác chi bộ hoàn thành trước ngày 31/5/2025.\nBáo cáo trước ngày 30/02/2025.';
+    await fireEvent.input(byId(T.fieldBody), { target: { value: body } });
+    await waitFor(() => expect(within(panel).getAllByTestId(T.docDeadlineRow)).toHaveLength(1));
+    expect(panel.textContent).toContain('31/05/2025');
+    expect(panel.textContent).toContain('Các chi bộ');
+    expect(panel.textContent).toContain('Ngày 30/02/2025 không có thật');
+  });
+
   it('shows the validation message beside the signer when it is empty', async () => {
     await setup();
     await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Kế hoạch' } });

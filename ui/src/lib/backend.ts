@@ -5,9 +5,12 @@ import type { ArchiveInfo } from './bindings/ArchiveInfo';
 import type { Attachment } from './bindings/Attachment';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { AppError } from './bindings/AppError';
+import type { Deadline } from './bindings/Deadline';
+import type { DeadlineBoard } from './bindings/DeadlineBoard';
 import type { Document } from './bindings/Document';
 import type { DocumentPage } from './bindings/DocumentPage';
 import type { DocumentSummary } from './bindings/DocumentSummary';
+import type { Extraction } from './bindings/Extraction';
 import type { ImportedFile } from './bindings/ImportedFile';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { Format } from './bindings/Format';
@@ -87,6 +90,24 @@ export interface Backend {
   deleteLayoutPreset(format: Format, name: string): Promise<LayoutSettings>;
   /** A sample laid out with the settings in force plus `changes`, not stored. */
   layoutPreview(format: Format, changes: [string, string][]): Promise<Uint8Array>;
+  /** Open deadlines on today's date: overdue, within a week, later (done ones when asked). */
+  deadlineBoard(unit: string | null, withDone: boolean): Promise<DeadlineBoard>;
+  /** Open deadlines due within a week, overdue ones included. */
+  deadlinesDueSoon(): Promise<Deadline[]>;
+  /** The deadlines of one stored document, done ones too. */
+  documentDeadlines(id: number): Promise<Deadline[]>;
+  /** The deadlines a draft will set when issued. */
+  draftDeadlines(doc: Document): Promise<Extraction>;
+  /** Marks done today (or on `on`, ISO); a recurring one's next time comes back as its id. */
+  markDeadlineDone(id: number, on: string | null): Promise<number | null>;
+  reopenDeadline(id: number): Promise<void>;
+  /** Adds one by hand; `units` as typed, separated by `;`. */
+  addDeadline(documentId: number, due: string, text: string, units: string): Promise<number>;
+  /** Corrects a deadline; `null` keeps a field as it is. */
+  editDeadline(id: number, due: string | null, text: string | null, units: string | null): Promise<void>;
+  removeDeadline(id: number): Promise<void>;
+  /** Asks where and saves the open deadlines as an iCalendar file; `null` when cancelled. */
+  exportDeadlinesIcs(): Promise<string | null>;
 }
 
 type Invoke = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
@@ -147,6 +168,16 @@ export function tauriBackend(invoke: Invoke, channel: MakeChannel): Backend {
     deleteLayoutPreset: (format, name) => invoke('delete_layout_preset', { format, name }),
     layoutPreview: async (format, changes) =>
       new Uint8Array(await invoke<ArrayBuffer>('layout_preview', { format, changes })),
+    deadlineBoard: (unit, withDone) => invoke('deadline_board', { unit, withDone }),
+    deadlinesDueSoon: () => invoke('deadlines_due_soon'),
+    documentDeadlines: (id) => invoke('document_deadlines', { id }),
+    draftDeadlines: (doc) => invoke('draft_deadlines', { doc }),
+    markDeadlineDone: (id, on) => invoke('mark_deadline_done', { id, on }),
+    reopenDeadline: (id) => invoke('reopen_deadline', { id }),
+    addDeadline: (documentId, due, text, units) => invoke('add_deadline', { documentId, due, text, units }),
+    editDeadline: (id, due, text, units) => invoke('edit_deadline', { id, due, text, units }),
+    removeDeadline: (id) => invoke('remove_deadline', { id }),
+    exportDeadlinesIcs: () => invoke('export_deadlines_ics'),
   };
 }
 

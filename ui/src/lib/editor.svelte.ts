@@ -26,6 +26,9 @@ export class EditorState {
   previewError = $state('');
   previewMs = $state(0);
   readonly = $derived(this.doc.status === 'issued');
+  /** A place in the body to show (a deadline's sentence; `offset` in UTF-8 bytes, as the
+   *  backend counts): the form scrolls to it. */
+  focus: { offset: number; length: number; deadlineId: number | null } | null = $state(null);
 
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -39,6 +42,7 @@ export class EditorState {
     const doc = await backend().getDocument(id);
     this.doc = doc;
     this.id = id;
+    this.focus = null;
     this.problems = [];
     this.wantComplete = false;
     this.saveState = 'saved';
@@ -51,6 +55,7 @@ export class EditorState {
     this.#cancelTimers();
     this.doc = doc;
     this.id = null;
+    this.focus = null;
     this.problems = [];
     this.wantComplete = false;
     this.saveState = 'new';

@@ -48,3 +48,33 @@ export function copyAsDraft(doc: Document): Document {
     date: todayIso(),
   };
 }
+
+/** Days from `today` to `due` (both ISO): negative when overdue. */
+export function daysUntil(due: string, today: string = todayIso()): number {
+  const at = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((at(due) - at(today)) / 86_400_000);
+}
+
+/** How far off a deadline is, as a clerk says it: `quá hạn 3 ngày`, `hôm nay`, `còn 5 ngày`. */
+export function dueIn(due: string, today: string = todayIso()): string {
+  const n = daysUntil(due, today);
+  if (n < 0) return `quá hạn ${-n} ngày`;
+  if (n === 0) return 'hạn hôm nay';
+  if (n === 1) return 'hạn ngày mai';
+  return `còn ${n} ngày`;
+}
+
+/** The string index of the UTF-8 byte offset `bytes` in `s` (the backend counts bytes). */
+export function indexOfByte(s: string, bytes: number): number {
+  let at = 0;
+  let i = 0;
+  while (i < s.length && at < bytes) {
+    const c = s.codePointAt(i) ?? 0;
+    at += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    i += c >= 0x10000 ? 2 : 1;
+  }
+  return i;
+}

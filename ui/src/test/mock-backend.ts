@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { Backend } from '../lib/backend';
 import type { Attachment } from '../lib/bindings/Attachment';
 import type { AuditEntry } from '../lib/bindings/AuditEntry';
+import type { Deadline } from '../lib/bindings/Deadline';
 import type { Document } from '../lib/bindings/Document';
 import type { DocumentSummary } from '../lib/bindings/DocumentSummary';
 import type { LayoutSettings } from '../lib/bindings/LayoutSettings';
@@ -47,6 +48,29 @@ export const SCAN: Attachment = {
   added_at_text: '22/11/2026 08:15',
   added_by: 'vanthu',
 };
+
+/** Three deadlines of issued plans, seen on 30/11/2026: one late, one this week, one later. */
+export const DEADLINES: Deadline[] = [
+  ['2026-11-20', 'Các chi bộ', 'Các chi bộ hoàn thành việc học tập chuyên đề trước ngày 20/11/2026.', 11],
+  ['2026-12-03', 'Ban Tuyên giáo Đảng ủy', 'Ban Tuyên giáo Đảng ủy gửi báo cáo sơ kết trước ngày 03/12/2026.', 12],
+  ['2027-03-31', 'Văn phòng Đảng ủy', 'Văn phòng Đảng ủy định kỳ hằng quý tổng hợp, báo cáo.', 13],
+].map(([due, unit, text, id], i) => ({
+  id: id as number,
+  document_id: 7,
+  symbol: '82-KH/ĐU',
+  title: PLAN_ROW.title,
+  due: due as string,
+  due_text: (due as string).split('-').reverse().join('/'),
+  from: null,
+  text: text as string,
+  offset: 40 * i,
+  units: [unit as string],
+  recurring: i === 2 ? 'quarterly' : null,
+  recurring_text: i === 2 ? 'hằng quý' : null,
+  status: 'open',
+  done_on: null,
+  source: 'text',
+}));
 
 export const VOCABULARY: Vocabulary = {
   formats: [
@@ -206,7 +230,44 @@ export function installMockBackend(): MockBackend {
     saveLayoutPreset: vi.fn(async (format: 'party' | 'state', name: string) => layout(format, layoutValues, name)),
     deleteLayoutPreset: vi.fn(async (format: 'party' | 'state') => layout(format, layoutValues)),
     layoutPreview: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
+    deadlineBoard: vi.fn(async (unit: string | null, withDone: boolean) => {
+      const today = '2026-11-30';
+      const mine = deadlines.filter((d) => unit === null || d.units.includes(unit));
+      const open = mine.filter((d) => d.status === 'open');
+      return {
+        overdue: open.filter((d) => d.due < today),
+        soon: open.filter((d) => d.due >= today && d.due <= '2026-12-07'),
+        later: open.filter((d) => d.due > '2026-12-07'),
+        done: withDone ? mine.filter((d) => d.status === 'done') : [],
+        units: [...new Set(deadlines.filter((d) => d.status === 'open').flatMap((d) => d.units))].sort(),
+      };
+    }),
+    deadlinesDueSoon: vi.fn(async () => deadlines.filter((d) => d.status === 'open' && d.due <= '2026-12-07')),
+    documentDeadlines: vi.fn(async (id: number) => deadlines.filter((d) => d.document_id === id)),
+    draftDeadlines: vi.fn(async (doc: Document) => ({
+      deadlines: doc.body.includes('trước ngày 31/5/2025')
+        ? [{ due: '2025-05-31', from: null, text: 'Các chi bộ hoàn thành trước ngày 31/5/2025.', offset: doc.body.indexOf('Các chi bộ'), units: ['Các chi bộ'], recurrence: null }]
+        : [],
+      warnings: doc.body.includes('30/02/2025') ? ['Ngày 30/02/2025 không có thật: bỏ qua.'] : [],
+    })),
+    markDeadlineDone: vi.fn(async (id: number) => {
+      const d = deadlines.find((x) => x.id === id);
+      if (d) Object.assign(d, { status: 'done', done_on: '2026-11-30' });
+      return null;
+    }),
+    reopenDeadline: vi.fn(async (id: number) => {
+      const d = deadlines.find((x) => x.id === id);
+      if (d) Object.assign(d, { status: 'open', done_on: null });
+    }),
+    addDeadline: vi.fn(async () => 99),
+    editDeadline: vi.fn(async () => undefined),
+    removeDeadline: vi.fn(async (id: number) => {
+      const i = deadlines.findIndex((x) => x.id === id);
+      if (i >= 0) deadlines.splice(i, 1);
+    }),
+    exportDeadlinesIcs: vi.fn(async () => '/tmp/out/thoi-han-van-ban.ics'),
   };
+  const deadlines: Deadline[] = DEADLINES.map((d) => ({ ...d, units: [...d.units] }));
   const layoutValues: Record<string, string> = {};
   setBackend(b as unknown as Backend);
   return b as unknown as MockBackend;

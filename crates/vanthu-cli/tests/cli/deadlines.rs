@@ -146,9 +146,7 @@ fn the_clerk_adds_edits_and_removes_a_deadline() {
     assert_eq!(edited["text"], "Gửi danh sách học viên");
     assert_eq!(edited["units"], added["units"], "what was not given stays");
     env.ok(&["deadline", "remove", id]);
-    assert!(list(&env, &["--all"])
-        .iter()
-        .all(|d| d["id"] != key));
+    assert!(list(&env, &["--all"]).iter().all(|d| d["id"] != key));
     let log = env.ok(&["log", &doc]);
     for action in ["thêm thời hạn", "sửa thời hạn", "xóa thời hạn"] {
         assert!(log.contains(action), "{action} in {log}");

@@ -10,6 +10,7 @@
 //! `target/e2e-screenshots/`.
 
 mod care;
+mod deadlines;
 mod figures;
 mod layout;
 mod support;
