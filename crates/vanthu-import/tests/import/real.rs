@@ -7,8 +7,10 @@
 //! `heldout2` (of the twenty added for chi bộ, đảng ủy and huyện ủy documents, Báo cáo, Thông
 //! báo and Nghị quyết: all but those numbered 1 or 3 modulo 5, a rule fixed before any of them
 //! was imported) are only measured, so their figures say how the reader does on documents
-//! nobody tuned it on. Run with `--nocapture` to see the misses and the table of shares per
-//! split.
+//! nobody tuned it on. `heldout3` is twelve more openings (Party and State; Kế hoạch, Báo cáo,
+//! Thông báo, Công văn, Quyết định, Nghị quyết), collected and their fields written down before
+//! the importer was run on them. Run with `--nocapture` to see the misses and the table of
+//! shares per split.
 
 use std::collections::BTreeMap;
 
@@ -23,7 +25,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 2] = ["heldout", "heldout2"];
+const HELD_OUT: [&str; 3] = ["heldout", "heldout2", "heldout3"];
 
 /// A held-out split below the bar: what was read right when the reader was last changed.
 struct Shortfall {
@@ -40,19 +42,32 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 1] = [Shortfall {
-    split: "heldout2",
-    fields: (37, 48),
-    titles: (4, 10),
-    why: "six of its twelve documents defeat the header reader: a site's preamble before the \
-     header (a numbered menu, a caps page title, a repeated description), a header table cut \
-     into one word group a line (`QUY CHẾ LÀM` / `VIỆC`), type names glued to the text \
-     around them (`năm2010BÁOCÁOKIỂMTRA`, `HƯỚNG DẪNQuy trình`), a type name and trích yếu in \
-     capitals on one line, and a web page's own date (`Chủ Nhật, ngày 24 tháng 11 năm 2024`)",
-}];
+const BELOW_BAR: [Shortfall; 2] = [
+    Shortfall {
+        split: "heldout2",
+        fields: (37, 48),
+        titles: (4, 10),
+        why: "six of its twelve documents defeat the header reader: a site's preamble before \
+         the header (a numbered menu, a caps page title, a repeated description), a header \
+         table cut into one word group a line (`QUY CHẾ LÀM` / `VIỆC`), type names glued to \
+         the text around them (`năm2010BÁOCÁOKIỂMTRA`, `HƯỚNG DẪNQuy trình`), a type name and \
+         trích yếu in capitals on one line, and a web page's own date (`Chủ Nhật, ngày 24 \
+         tháng 11 năm 2024`)",
+    },
+    Shortfall {
+        split: "heldout3",
+        fields: (25, 48),
+        titles: (5, 12),
+        why: "as first measured, before any change for it: a site's chrome before the header \
+         (a search box and login, a download page's numbered menu and file facts, a site's \
+         metadata table), a header printed as one run-on paragraph, a type name and trích yếu \
+         in capitals on one line, a page title that is the only type name, and a number and \
+         date given only in a site's introduction",
+    },
+];
 
 /// The splits, in the order the table prints them.
-const SPLITS: [&str; 4] = ["tune", "heldout", "heldout2", "all"];
+const SPLITS: [&str; 5] = ["tune", "heldout", "heldout2", "heldout3", "all"];
 
 /// Documents whose trích yếu a person reads but the importer cannot, and why. Kept short and
 /// explained; everything else must give its trích yếu.
@@ -89,7 +104,7 @@ fn table() -> Vec<Expected> {
             let optional = |s: &str| (!s.is_empty()).then(|| s.to_owned());
             let split = cells[2].to_owned();
             assert!(
-                SPLITS[..3].contains(&split.as_str()),
+                SPLITS[..SPLITS.len() - 1].contains(&split.as_str()),
                 "unknown split {split} in {line}"
             );
             Expected {
