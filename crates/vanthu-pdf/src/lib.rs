@@ -8,6 +8,8 @@
 //! of [`Profile`], which an office can adjust through [`RenderOptions`]. The only I/O is
 //! reading the system's fonts, once per process.
 //!
+//! The window's live preview ([`preview`]) is the same pages as data to draw, not a PDF.
+//!
 //! The printed outgoing register ([`render_register`], [`layout_register`]) is laid out with
 //! the same fonts, line breaking and page data, on an A4 landscape sheet.
 
@@ -15,6 +17,7 @@ mod error;
 mod fonts;
 mod layout;
 mod linebreak;
+mod preview;
 mod profile;
 mod register;
 mod settings;
@@ -24,6 +27,7 @@ mod writer;
 pub use error::PdfError;
 pub use fonts::{FontFace, FontSet};
 pub use layout::{layout, Frame, Item, Page, Role, Rule, TextRun, VerticalRule};
+pub use preview::{font_file, preview, Preview, PreviewPage, PreviewText, Stroke};
 pub use profile::{Face, HeaderLine, HeadingStyle, MarkStyle, Profile, Separator, TextStyle};
 pub use register::{
     layout_register, render_register, RegisterBook, RegisterGroup, RegisterRow, REGISTER_COLUMNS,

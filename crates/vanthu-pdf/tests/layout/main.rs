@@ -12,5 +12,6 @@ mod imported;
 mod measure;
 mod pictures;
 mod poppler;
+mod preview;
 mod register;
 mod title;

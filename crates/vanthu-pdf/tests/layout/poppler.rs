@@ -233,6 +233,15 @@ pub fn pngs(pdf: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The number of pages, as `pdfinfo` counts them.
+pub fn page_count(pdf: &Path) -> usize {
+    run("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo names the page count")
+}
+
 /// Plain text of the whole document, in poppler's own reading order (what copy and paste
 /// gives), pages separated by form feeds.
 pub fn text(pdf: &Path) -> String {

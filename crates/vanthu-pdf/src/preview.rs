@@ -1,0 +1,187 @@
+//! The live preview: the pages [`crate::layout`] produced, as the window draws them.
+//!
+//! Rendering a PDF and rasterising it with pdf.js for every key the clerk types cost hundreds
+//! of milliseconds; the layout itself costs a few. So a draft's preview is the layout's own
+//! data — every text run at its x and baseline, in its face and size, every rule — which the
+//! window draws as SVG in the same fonts (their files are handed to the page by
+//! [`font_file`]). The line breaks and page breaks are the layout's, so they are the PDF's:
+//! both come from one call of the same layout function, nothing is laid out again here.
+//!
+//! Lengths are millimetres from the top-left corner of the paper, rounded to a micrometre
+//! (the JSON stays short; a micrometre is far below a screen pixel).
+
+use serde::Serialize;
+use ts_rs::TS;
+use vanthu_model::Document;
+
+use crate::error::PdfError;
+use crate::fonts::FontSet;
+use crate::layout::{layout_with, Item, Page};
+use crate::profile::{Face, Profile};
+use crate::units::{Mm, Pt};
+use crate::RenderOptions;
+
+/// A document laid out for the screen.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Preview {
+    /// The paper, in mm.
+    pub width: f32,
+    pub height: f32,
+    /// The family the layout measured with (`Liberation Serif`, `Times New Roman`): the page
+    /// falls back to it by name if a font file cannot be handed over.
+    pub family: String,
+    pub pages: Vec<PreviewPage>,
+}
+
+/// One sheet: its text runs and its strokes, in drawing order.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PreviewPage {
+    /// 1-based.
+    pub number: u32,
+    pub texts: Vec<PreviewText>,
+    pub strokes: Vec<Stroke>,
+}
+
+/// A run of text in one face on one baseline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PreviewText {
+    /// Left edge, mm.
+    pub x: f32,
+    /// Baseline from the top of the paper, mm.
+    pub y: f32,
+    /// Type size, mm (the page draws in millimetres).
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub text: String,
+    /// Added to every space of the run (justification), mm.
+    pub space: f32,
+    /// The run's width as laid out (with `space`), mm.
+    pub width: f32,
+}
+
+/// A straight line (a rule, an underline, a side of a frame), mm; `thickness` too.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Stroke {
+    pub x1: f32,
+    pub y1: f32,
+    pub x2: f32,
+    pub y2: f32,
+    pub thickness: f32,
+}
+
+/// Lays `doc` out as [`crate::render`] does and returns what the window draws.
+pub fn preview(doc: &Document, options: &RenderOptions) -> Result<Preview, PdfError> {
+    let fonts = FontSet::system()?;
+    let pages = layout_with(doc, options, fonts)?;
+    Ok(from_pages(&pages, options.profile(doc.format), fonts))
+}
+
+/// The window's drawing of pages already laid out.
+pub(crate) fn from_pages(pages: &[Page], profile: &Profile, fonts: &FontSet) -> Preview {
+    Preview {
+        width: mm(profile.page_width),
+        height: mm(profile.page_height),
+        family: fonts.family().to_owned(),
+        pages: pages.iter().map(page).collect(),
+    }
+}
+
+fn page(page: &Page) -> PreviewPage {
+    let mut texts = Vec::new();
+    let mut strokes = Vec::new();
+    let stroke = |(x1, y1): (Mm, Mm), (x2, y2): (Mm, Mm), thickness: Pt| Stroke {
+        x1: mm(x1),
+        y1: mm(y1),
+        x2: mm(x2),
+        y2: mm(y2),
+        thickness: mm(thickness.to_mm()),
+    };
+    for item in &page.items {
+        match item {
+            Item::Text(run) => texts.push(PreviewText {
+                x: mm(run.x),
+                y: mm(run.baseline),
+                size: mm(run.style.size.to_mm()),
+                bold: run.style.face.is_bold(),
+                italic: run.style.face.is_italic(),
+                text: run.text.clone(),
+                space: mm(run.space_extra),
+                width: mm(run.width),
+            }),
+            Item::Rule(r) => strokes.push(stroke((r.x1, r.y), (r.x2, r.y), r.thickness)),
+            Item::VerticalRule(r) => strokes.push(stroke((r.x, r.y1), (r.x, r.y2), r.thickness)),
+            Item::Frame(f) => {
+                let corners = [
+                    (f.left, f.top),
+                    (f.right, f.top),
+                    (f.right, f.bottom),
+                    (f.left, f.bottom),
+                ];
+                for i in 0..4 {
+                    strokes.push(stroke(corners[i], corners[(i + 1) % 4], f.thickness));
+                }
+            }
+        }
+    }
+    PreviewPage {
+        number: page.number,
+        texts,
+        strokes,
+    }
+}
+
+/// Rounded to a micrometre.
+fn mm(v: Mm) -> f32 {
+    (v.0 * 1000.0).round() / 1000.0
+}
+
+/// The font file of `face` the layout measures with, for the page to draw in: `None` when it
+/// is one font of a collection (`.ttc`), which a web page cannot pick from — the page then
+/// asks for the family by name.
+pub fn font_file(face: Face) -> Result<Option<&'static [u8]>, PdfError> {
+    let face = FontSet::system()?.face(face);
+    let collection = face.data.starts_with(b"ttcf");
+    Ok((face.index == 0 && !collection).then_some(face.data.as_slice()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Rule, TextRun};
+    use crate::profile::TextStyle;
+    use crate::Role;
+
+    #[test]
+    fn runs_and_rules_keep_their_places() {
+        let run = TextRun {
+            role: Role::Body,
+            x: Mm(30.0),
+            baseline: Mm(100.1234),
+            style: TextStyle::new(14.0, Face::BoldItalic),
+            text: "Kế hoạch số 82".into(),
+            width: Mm(40.0),
+            space_extra: Mm(0.25),
+            block: Some(0),
+        };
+        let rule = Rule {
+            role: Role::TitleSeparator,
+            x1: Mm(90.0),
+            x2: Mm(120.0),
+            y: Mm(50.0),
+            thickness: Pt(0.5),
+        };
+        let p = page(&Page {
+            number: 2,
+            items: vec![Item::Text(run), Item::Rule(rule)],
+        });
+        assert_eq!(p.number, 2);
+        let t = &p.texts[0];
+        assert_eq!((t.x, t.y, t.space, t.width), (30.0, 100.123, 0.25, 40.0));
+        assert!(t.bold && t.italic);
+        assert!((t.size - 14.0 * 25.4 / 72.0).abs() < 1e-3, "{}", t.size);
+        let s = &p.strokes[0];
+        assert_eq!((s.x1, s.y1, s.x2, s.y2), (90.0, 50.0, 120.0, 50.0));
+        assert!((s.thickness - 0.176).abs() < 1e-3);
+    }
+}
