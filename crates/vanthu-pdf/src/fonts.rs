@@ -2,16 +2,22 @@
 //!
 //! Both regulations name Times New Roman; every Windows machine has it. Linux machines get
 //! Liberation Serif (package `fonts-liberation2`), which has the same advance widths, so a
-//! line broken here breaks at the same word in Word. The four faces are read once per
+//! line broken here breaks at the same word in Word. The four faces are found once per
 //! process ([`FontSet::system`]): a full `fontdb` scan of the system costs ~90 ms, so the
 //! well-known file locations are tried first and the scan is only the fallback.
+//!
+//! A one-page export must not pay for the whole font: the files are memory-mapped, not
+//! read (the system already holds their pages, and a process touches only the tables it
+//! reads), and a character's glyph and width are looked up the first time it is measured,
+//! then kept. A document uses a hundred or so of a face's 2,600 characters.
 //!
 //! Widths are measured the way the PDF viewer will advance the pen: per glyph,
 //! `trunc(advance × 1000 / unitsPerEm)` thousandths of an em, which is what printpdf writes
 //! into `/W`. Summing raw advances instead drifts ~0.1 mm per justified line.
 
-use std::collections::HashMap;
+use std::ops::{Deref, Range};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use crate::error::PdfError;
@@ -28,10 +34,83 @@ const UNDERLINE_DEPTH: f32 = 0.1;
 /// Thickness of an underline, in em, for a font that does not say (Liberation Serif: 0.049).
 const UNDERLINE_THICKNESS: f32 = 0.05;
 
+/// The bytes of a font file: mapped where the system allows it, read otherwise (a face
+/// from a font database that holds it in memory).
+pub(crate) enum FontBytes {
+    Mapped(memmap2::Mmap),
+    Owned(Vec<u8>),
+}
+
+impl FontBytes {
+    /// Maps the file at `path`, or reads it if it cannot be mapped.
+    fn open(path: &Path) -> std::io::Result<FontBytes> {
+        let file = std::fs::File::open(path)?;
+        // SAFETY: the map is only read, and only as bytes: every table is parsed with
+        // bounds checks (ttf-parser, allsorts). What mapping cannot rule out is the file
+        // being truncated in place while the program runs (a read past the new end faults);
+        // installers replace font files by renaming a new one into place, which leaves the
+        // mapped file whole. The font database (`fontdb`, feature `memmap`) maps fonts the
+        // same way.
+        match unsafe { memmap2::Mmap::map(&file) } {
+            Ok(map) => Ok(FontBytes::Mapped(map)),
+            Err(_) => std::fs::read(path).map(FontBytes::Owned),
+        }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[u8] {
+        match self {
+            FontBytes::Mapped(map) => map,
+            FontBytes::Owned(bytes) => bytes,
+        }
+    }
+}
+
+impl Deref for FontBytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl std::fmt::Debug for FontBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let how = match self {
+            FontBytes::Mapped(_) => "mapped",
+            FontBytes::Owned(_) => "read",
+        };
+        write!(f, "{} bytes, {how}", self.len())
+    }
+}
+
+/// Characters below this code point keep their glyph and width once looked up: Latin,
+/// Vietnamese (U+1EA0–U+1EF9), combining marks, general punctuation (dashes, quotes,
+/// ellipsis) and the đồng sign. Others are looked up every time (none is common).
+const CACHED_BELOW: usize = 0x2200;
+
+/// A cache entry: glyph id in the low 16 bits, width in thousandths of an em in the next
+/// 15, and the top bit set once the character has been looked up (0 = not yet).
+const KNOWN: u32 = 1 << 31;
+
+/// Glyph ids and widths of the characters measured so far, shared by every thread that
+/// lays out (two threads racing on one character both store the same value).
+struct GlyphCache(Box<[AtomicU32]>);
+
+impl std::fmt::Debug for GlyphCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let known = self
+            .0
+            .iter()
+            .filter(|e| e.load(Ordering::Relaxed) != 0)
+            .count();
+        write!(f, "{known} characters looked up")
+    }
+}
+
 /// One face of the family, with what layout and the PDF writer need from it.
 #[derive(Debug)]
 pub struct FontFace {
-    pub(crate) data: Vec<u8>,
+    pub(crate) data: FontBytes,
     pub(crate) index: u32,
     pub(crate) path: PathBuf,
     pub(crate) family: String,
@@ -46,15 +125,17 @@ pub struct FontFace {
     /// `post.underlinePosition` (the top of the line, negative below the baseline) and
     /// `underlineThickness`, in font units, when the font gives them.
     underline: Option<(i16, i16)>,
-    cmap: HashMap<char, u16>,
-    /// Raw advance per glyph id, in font units.
-    advances: Vec<u16>,
-    /// Advance per glyph id in 1/1000 em, truncated like printpdf's `/W`.
-    advances_1000: Vec<u16>,
+    /// Where the `cmap` table is in `data`.
+    cmap: Range<usize>,
+    /// Where the long horizontal metrics (advance, side bearing: 4 bytes a glyph) are in
+    /// `data`; empty for a font without `hmtx`.
+    metrics: Range<usize>,
+    glyph_count: u16,
+    glyphs: GlyphCache,
 }
 
 impl FontFace {
-    fn parse(data: Vec<u8>, index: u32, path: PathBuf) -> Result<FontFace, PdfError> {
+    fn parse(data: FontBytes, index: u32, path: PathBuf) -> Result<FontFace, PdfError> {
         let unreadable = |detail: &str| PdfError::FontUnreadable {
             path: path.display().to_string(),
             detail: detail.to_owned(),
@@ -66,32 +147,27 @@ impl FontFace {
         let family = name(&face, ttf_parser::name_id::TYPOGRAPHIC_FAMILY)
             .or_else(|| name(&face, ttf_parser::name_id::FAMILY))
             .unwrap_or_else(|| postscript_name.clone());
-        let mut cmap = HashMap::with_capacity(4096);
-        if let Some(table) = face.tables().cmap {
-            for sub in table.subtables.into_iter().filter(|s| s.is_unicode()) {
-                sub.codepoints(|cp| {
-                    if let (Some(ch), Some(g)) = (char::from_u32(cp), sub.glyph_index(cp)) {
-                        cmap.entry(ch).or_insert(g.0);
-                    }
-                });
+        // Where a table starts in `data` (ttf-parser hands out subslices of it).
+        let range = |table: &[u8]| {
+            let start = table.as_ptr() as usize - data.as_ptr() as usize;
+            start..start + table.len()
+        };
+        let raw = face.raw_face();
+        let table = |tag: &[u8; 4]| raw.table(ttf_parser::Tag::from_bytes(tag));
+        let cmap = match (face.tables().cmap, table(b"cmap")) {
+            (Some(cmap), Some(bytes)) if cmap.subtables.into_iter().any(|s| s.is_unicode()) => {
+                range(bytes)
             }
-        }
-        if cmap.is_empty() {
-            return Err(unreadable("no Unicode character map"));
-        }
-        let glyphs = face.number_of_glyphs();
-        let advances: Vec<u16> = (0..glyphs)
-            .map(|g| face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0))
-            .collect();
-        // Exactly printpdf's arithmetic (f32, then truncation), so our widths are its /W.
-        let advances_1000 = advances
-            .iter()
-            .map(|&a| (a as f32 * 1000.0 / units_per_em as f32) as u16)
-            .collect();
-        let hhea = face
-            .raw_face()
-            .table(ttf_parser::Tag::from_bytes(b"hhea"))
-            .unwrap_or(&[]);
+            _ => return Err(unreadable("no Unicode character map")),
+        };
+        let metrics = match (face.tables().hmtx, table(b"hmtx")) {
+            (Some(hmtx), Some(bytes)) => {
+                let long = range(bytes);
+                long.start..long.start + hmtx.metrics.len() as usize * 4
+            }
+            _ => 0..0,
+        };
+        let hhea = table(b"hhea").unwrap_or(&[]);
         let read_i16 = |off: usize| {
             hhea.get(off..off + 2)
                 .map(|b| i16::from_be_bytes([b[0], b[1]]))
@@ -115,37 +191,81 @@ impl FontFace {
             weight_class: face.weight().to_number(),
             underline,
             cmap,
-            advances,
-            advances_1000,
+            metrics,
+            glyph_count: face.number_of_glyphs(),
+            glyphs: GlyphCache(
+                std::iter::repeat_with(|| AtomicU32::new(0))
+                    .take(CACHED_BELOW)
+                    .collect(),
+            ),
             data,
         })
     }
 
+    /// The glyph of `ch` (0 if none) and its advance in thousandths of an em.
+    fn lookup(&self, ch: char) -> (u16, u16) {
+        let Some(entry) = self.glyphs.0.get(ch as usize) else {
+            return self.read_glyph(ch);
+        };
+        let known = entry.load(Ordering::Relaxed);
+        if known != 0 {
+            return (known as u16, ((known & !KNOWN) >> 16) as u16);
+        }
+        let (gid, advance) = self.read_glyph(ch);
+        // A width too large for the entry's 15 bits is read again each time.
+        if advance < 0x8000 {
+            entry.store(
+                KNOWN | (advance as u32) << 16 | gid as u32,
+                Ordering::Relaxed,
+            );
+        }
+        (gid, advance)
+    }
+
+    /// The glyph of `ch` from the font's first Unicode character map that has it, and its
+    /// width, truncated to thousandths of an em exactly like printpdf's `/W` (f32, then
+    /// truncation).
+    fn read_glyph(&self, ch: char) -> (u16, u16) {
+        let gid = ttf_parser::cmap::Table::parse(&self.data[self.cmap.clone()])
+            .and_then(|table| {
+                table
+                    .subtables
+                    .into_iter()
+                    .filter(|s| s.is_unicode())
+                    .find_map(|s| s.glyph_index(ch as u32))
+            })
+            .map_or(0, |g| g.0);
+        if gid == 0 {
+            return (0, 0);
+        }
+        let advance = self.raw_advance(gid) as f32 * 1000.0 / self.units_per_em as f32;
+        (gid, advance as u16)
+    }
+
     /// The glyph of `ch`, if the face has one.
     pub fn glyph(&self, ch: char) -> Option<u16> {
-        self.cmap.get(&ch).copied().filter(|&g| g != 0)
+        Some(self.lookup(ch).0).filter(|&g| g != 0)
     }
 
     pub fn has(&self, ch: char) -> bool {
         self.glyph(ch).is_some()
     }
 
+    /// The advance of glyph `gid` in font units (`hmtx`: glyphs past the last long metric
+    /// share its advance).
     pub(crate) fn raw_advance(&self, gid: u16) -> u16 {
-        self.advances.get(gid as usize).copied().unwrap_or(0)
+        let long = &self.data[self.metrics.clone()];
+        if gid >= self.glyph_count || long.is_empty() {
+            return 0;
+        }
+        let at = (gid as usize * 4).min(long.len() - 4);
+        u16::from_be_bytes([long[at], long[at + 1]])
     }
 
     /// Advance of `text` in thousandths of an em (printpdf's `/W` units).
     pub fn advance_1000(&self, text: &str) -> u32 {
-        text.chars()
-            .map(|c| {
-                self.glyph(c)
-                    .and_then(|g| self.advances_1000.get(g as usize))
-                    .copied()
-                    .unwrap_or(0) as u32
-            })
-            .sum()
+        text.chars().map(|c| self.lookup(c).1 as u32).sum()
     }
-
     /// Width of `text` set at `size`.
     pub fn width(&self, text: &str, size: Pt) -> Mm {
         Pt(self.advance_1000(text) as f32 * size.0 / 1000.0).to_mm()
@@ -244,7 +364,7 @@ impl FontSet {
 
     fn read_files(set: &KnownFiles) -> Result<FontSet, PdfError> {
         let read = |p: &PathBuf| -> Result<FontFace, PdfError> {
-            let data = std::fs::read(p).map_err(|e| PdfError::FontUnreadable {
+            let data = FontBytes::open(p).map_err(|e| PdfError::FontUnreadable {
                 path: p.display().to_string(),
                 detail: e.to_string(),
             })?;
@@ -301,16 +421,20 @@ impl FontSet {
                     fontdb::Source::File(p) => p.clone(),
                     _ => PathBuf::from(family),
                 };
-                let parsed = db
-                    .with_face_data(id, |data, index| {
-                        FontFace::parse(data.to_vec(), index, path.clone())
-                    })
-                    .unwrap_or_else(|| {
-                        Err(PdfError::FontUnreadable {
-                            path: path.display().to_string(),
-                            detail: "cannot be read".into(),
-                        })
-                    });
+                // A file is mapped like the well-known ones; what the database holds in
+                // memory is copied.
+                let data = match &info.source {
+                    fontdb::Source::File(p) => FontBytes::open(p).ok(),
+                    _ => None,
+                }
+                .or_else(|| db.with_face_data(id, |data, _| FontBytes::Owned(data.to_vec())));
+                let parsed = match data {
+                    Some(data) => FontFace::parse(data, info.index, path.clone()),
+                    None => Err(PdfError::FontUnreadable {
+                        path: path.display().to_string(),
+                        detail: "cannot be read".into(),
+                    }),
+                };
                 match parsed {
                     Ok(face) => faces.push(face),
                     Err(e) => {
