@@ -122,6 +122,8 @@ pub struct FontFace {
     pub(crate) bbox: [i16; 4],
     pub(crate) caret_slope: (i16, i16),
     pub(crate) weight_class: u16,
+    /// Outlines in a `glyf` table and no CFF: what the PDF embeds as `/FontFile2`.
+    pub(crate) truetype: bool,
     /// `post.underlinePosition` (the top of the line, negative below the baseline) and
     /// `underlineThickness`, in font units, when the font gives them.
     underline: Option<(i16, i16)>,
@@ -178,6 +180,10 @@ impl FontFace {
             .underline_metrics()
             .map(|m| (m.position, m.thickness))
             .filter(|&(_, thickness)| thickness > 0);
+        let truetype = table(b"glyf").is_some()
+            && table(b"CFF ").is_none()
+            && table(b"CFF2").is_none()
+            && !data.starts_with(b"ttcf");
         Ok(FontFace {
             index,
             path,
@@ -189,6 +195,7 @@ impl FontFace {
             bbox: [bb.x_min, bb.y_min, bb.x_max, bb.y_max],
             caret_slope,
             weight_class: face.weight().to_number(),
+            truetype,
             underline,
             cmap,
             metrics,

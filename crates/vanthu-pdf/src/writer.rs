@@ -35,6 +35,22 @@ pub(crate) fn write(
     fonts: &FontSet,
     profile: &Profile,
 ) -> Result<Vec<u8>, PdfError> {
+    write_with(pages, info, fonts, profile, true)
+}
+
+/// Writes the PDF. The font programs (each face's subset, compressed) are most of the work,
+/// and printpdf wants them before it turns the pages into PDF objects, which is most of the
+/// rest. With `programs_aside`, each subset is made on a worker thread while printpdf works
+/// around a placeholder, which is then replaced: half the time on a two-core machine, and
+/// the same bytes (a test compares the two ways). Only for TrueType faces, which printpdf
+/// embeds as they are; a CFF program would change the objects around it.
+fn write_with(
+    pages: &[Page],
+    info: &Info,
+    fonts: &FontSet,
+    profile: &Profile,
+    programs_aside: bool,
+) -> Result<Vec<u8>, PdfError> {
     let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
     for page in pages {
         for run in page.texts() {
@@ -43,31 +59,83 @@ pub(crate) fn write(
                 .extend(run.text.chars());
         }
     }
-    let mut doc = PdfDocument::new(&info.title);
-    let mut ids: BTreeMap<Face, FontId> = BTreeMap::new();
-    // Subsetting the faces is independent work: half of them on a second thread.
-    let jobs: Vec<(Face, &BTreeSet<char>)> = used.iter().map(|(f, c)| (*f, c)).collect();
-    let (first, second) = jobs.split_at(jobs.len() / 2);
-    let run = |jobs: &[(Face, &BTreeSet<char>)]| -> Result<Vec<(Face, ParsedFont)>, PdfError> {
-        jobs.iter()
-            .map(|&(face, chars)| Ok((face, subset(fonts.face(face), chars)?)))
-            .collect()
-    };
-    let (a, b) = std::thread::scope(|scope| {
-        let handle = scope.spawn(|| run(first));
-        let b = run(second);
-        (handle.join(), b)
-    });
-    let a = a.map_err(|_| PdfError::Write("font subsetting panicked".into()))??;
-    for (face, parsed) in a.into_iter().chain(b?) {
-        let id = FontId(format!("F{}", face.index() + 1));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), printpdf::PdfFont::new(parsed));
-        ids.insert(face, id);
-    }
+    let subsets: Vec<Subset<'_>> = used
+        .iter()
+        .map(|(&face, chars)| Subset::new(face, fonts.face(face), chars))
+        .collect();
+    let parallel = programs_aside && subsets.iter().all(|s| s.font.truetype);
+    std::thread::scope(|scope| {
+        let mut doc = PdfDocument::new(&info.title);
+        let mut workers = Vec::new();
+        if parallel {
+            // Two workers, the larger subsets shared out first, each to the lighter one.
+            let mut order: Vec<&Subset<'_>> = subsets.iter().collect();
+            order.sort_by_key(|s| std::cmp::Reverse(s.gids.len()));
+            let mut shares: [(usize, Vec<&Subset<'_>>); 2] = Default::default();
+            for subset in order {
+                let lighter = shares
+                    .iter_mut()
+                    .min_by_key(|(load, _)| *load)
+                    .expect("two");
+                lighter.0 += subset.gids.len() + SUBSET_FIXED_COST;
+                lighter.1.push(subset);
+            }
+            for (_, share) in shares.into_iter().filter(|(_, share)| !share.is_empty()) {
+                workers.push(scope.spawn(move || {
+                    let mut deflater = Deflater::new();
+                    share
+                        .into_iter()
+                        .map(|subset| Ok((subset.face, subset.program(&mut deflater)?)))
+                        .collect::<Result<Vec<_>, PdfError>>()
+                }));
+            }
+        }
+        for subset in &subsets {
+            let bytes = if parallel {
+                placeholder(subset.face)
+            } else {
+                subset.bytes()?
+            };
+            doc.resources.fonts.map.insert(
+                font_id(subset.face),
+                printpdf::PdfFont::new(subset.parsed(bytes)),
+            );
+        }
+        let mut pdf = to_lopdf(doc, pages, info, profile);
+        let mut deflater = Deflater::new();
+        compress(&mut pdf, &mut deflater);
+        for worker in workers {
+            let programs = worker
+                .join()
+                .map_err(|_| PdfError::Write("font subsetting panicked".into()))??;
+            for (face, program) in programs {
+                embed(&mut pdf, &placeholder(face), program);
+            }
+        }
+        let mut bytes = Vec::with_capacity(64 * 1024);
+        pdf.save_to(&mut bytes)
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+        stable_file_id(&mut bytes);
+        Ok(bytes)
+    })
+}
 
+/// The name of `face`'s font in the page resources.
+fn font_id(face: Face) -> FontId {
+    FontId(format!("F{}", face.index() + 1))
+}
+
+/// What one face's subset costs beyond its glyphs, in glyphs (reading the font's tables,
+/// the fixed tables of the program), for sharing the work out.
+const SUBSET_FIXED_COST: usize = 60;
+
+/// The document, pages and information dictionary as PDF objects, streams not compressed.
+fn to_lopdf(
+    mut doc: PdfDocument,
+    pages: &[Page],
+    info: &Info,
+    profile: &Profile,
+) -> lopdf::Document {
     let height = profile.page_height;
     let black = Color::Rgb(Rgb {
         r: 0.0,
@@ -87,7 +155,7 @@ pub(crate) fn write(
                     Item::Text(run) => {
                         ops.push(Op::StartTextSection);
                         ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(ids[&run.style.face].clone()),
+                            font: PdfFontHandle::External(font_id(run.style.face)),
                             size: printpdf::Pt(run.style.size.0),
                         });
                         ops.push(Op::SetTextMatrix {
@@ -179,65 +247,86 @@ pub(crate) fn write(
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let mut pdf = doc.to_lopdf_document(&options, &mut warnings);
-    compress(&mut pdf);
-    let mut bytes = Vec::with_capacity(64 * 1024);
-    pdf.save_to(&mut bytes)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    stable_file_id(&mut bytes);
-    Ok(bytes)
+    doc.to_lopdf_document(&options, &mut warnings)
 }
 
 /// Flate level: lopdf compresses at `best` (9), which costs ~4 ms a document for ~2 % of
 /// size; 6 is zlib's own default.
 const FLATE_LEVEL: u32 = 6;
 
-/// Compresses every stream that allows it. The font programs are most of the work, so the
-/// streams are shared out between two threads (a clerk's PC has at least two cores).
-fn compress(pdf: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = pdf
-        .objects
-        .values_mut()
-        .filter_map(|object| match object {
-            lopdf::Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => {
-                Some(s)
+/// Compresses every stream that allows it, but a font program's placeholder.
+fn compress(pdf: &mut lopdf::Document, deflater: &mut Deflater) {
+    for object in pdf.objects.values_mut() {
+        if let lopdf::Object::Stream(s) = object {
+            if s.allows_compression
+                && s.dict.get(b"Filter").is_err()
+                && !s.content.starts_with(PLACEHOLDER)
+            {
+                if let Some(compressed) = deflater.deflate(&s.content) {
+                    s.dict.set("Filter", "FlateDecode");
+                    s.set_content(compressed);
+                }
             }
-            _ => None,
-        })
-        .collect();
-    // Largest first, each to the lighter of the two halves.
-    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
-    let (mut a, mut b): (Vec<&mut lopdf::Stream>, Vec<&mut lopdf::Stream>) = (vec![], vec![]);
-    let (mut load_a, mut load_b) = (0usize, 0usize);
-    for s in streams {
-        if load_a <= load_b {
-            load_a += s.content.len();
-            a.push(s);
-        } else {
-            load_b += s.content.len();
-            b.push(s);
         }
     }
-    std::thread::scope(|scope| {
-        scope.spawn(move || a.into_iter().for_each(compress_stream));
-        b.into_iter().for_each(compress_stream);
-    });
 }
 
-fn compress_stream(stream: &mut lopdf::Stream) {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(stream.content.len() / 2),
-        flate2::Compression::new(FLATE_LEVEL),
-    );
-    if encoder.write_all(&stream.content).is_err() {
-        return;
+/// A Flate compressor kept for several streams. A fresh one allocates and clears some
+/// 300 KB of tables, which costs more than compressing a small stream; a reset clears the
+/// same tables, so every stream comes out as a fresh compressor would write it.
+struct Deflater(flate2::write::ZlibEncoder<Vec<u8>>);
+
+impl Deflater {
+    fn new() -> Deflater {
+        Deflater(flate2::write::ZlibEncoder::new(
+            Vec::new(),
+            flate2::Compression::new(FLATE_LEVEL),
+        ))
     }
-    if let Ok(compressed) = encoder.finish() {
-        if compressed.len() + 19 < stream.content.len() {
+
+    /// `content` compressed, if that saves more than the `/Filter` entry costs.
+    fn deflate(&mut self, content: &[u8]) -> Option<Vec<u8>> {
+        use std::io::Write;
+        self.0.write_all(content).ok()?;
+        let compressed = self.0.reset(Vec::with_capacity(content.len() / 2)).ok()?;
+        (compressed.len() + 19 < content.len()).then_some(compressed)
+    }
+}
+
+/// What stands for a face's font program until its subset is made: no font format starts
+/// like this, so printpdf embeds it as it would a TrueType program (`/FontFile2` with
+/// `/Length1`).
+const PLACEHOLDER: &[u8] = b"VanThu: font program of face ";
+
+fn placeholder(face: Face) -> Vec<u8> {
+    let mut bytes = PLACEHOLDER.to_vec();
+    bytes.push(b'1' + face.index() as u8);
+    bytes
+}
+
+/// A face's subset as it goes into the file.
+struct Program {
+    /// Length of the font program (`/Length1`).
+    length: usize,
+    /// The program, compressed if that made it smaller.
+    content: Vec<u8>,
+    deflated: bool,
+}
+
+/// Puts `program` where printpdf wrote `placeholder`, with the entries `Sequential` would
+/// have written: `/Length1` where it was, then `/Filter`, then `/Length`.
+fn embed(pdf: &mut lopdf::Document, placeholder: &[u8], program: Program) {
+    let stream = pdf.objects.values_mut().find_map(|object| match object {
+        lopdf::Object::Stream(s) if s.content == placeholder => Some(s),
+        _ => None,
+    });
+    // None: a face whose runs drew no glyph, which printpdf leaves out.
+    if let Some(stream) = stream {
+        stream.dict.set("Length1", program.length as i64);
+        if program.deflated {
             stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
         }
+        stream.set_content(program.content);
     }
 }
 
@@ -291,65 +380,117 @@ fn stroke(points: &[(Mm, Mm)], closed: bool, thickness: Pt, height: Mm) -> Vec<O
     ]
 }
 
-/// A copy of `face` with only the glyphs of `chars`, as printpdf wants it.
-fn subset(face: &FontFace, chars: &BTreeSet<char>) -> Result<ParsedFont, PdfError> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+/// One face cut down to the glyphs of the characters drawn with it.
+struct Subset<'f> {
+    face: Face,
+    font: &'f FontFace,
+    /// .notdef first, then the glyphs in character order; the subset numbers them 0, 1,
+    /// 2… in this order (components of composite glyphs are appended after them).
+    gids: Vec<u16>,
+    codepoint_to_glyph: BTreeMap<u32, u16>,
+}
 
-    let failed = |detail: String| PdfError::FontUnreadable {
-        path: face.path().display().to_string(),
-        detail,
-    };
-    // .notdef first, then the glyphs in character order; the subset numbers them 0, 1, 2…
-    // in this order (components of composite glyphs are appended after them).
-    let mut gids: Vec<u16> = vec![0];
-    let mut new_id: BTreeMap<u16, u16> = BTreeMap::new();
-    let mut codepoint_to_glyph = BTreeMap::new();
-    for &ch in chars {
-        let Some(old) = face.glyph(ch) else { continue };
-        let new = *new_id.entry(old).or_insert_with(|| {
-            gids.push(old);
-            (gids.len() - 1) as u16
-        });
-        codepoint_to_glyph.insert(ch as u32, new);
+impl<'f> Subset<'f> {
+    fn new(face: Face, font: &'f FontFace, chars: &BTreeSet<char>) -> Subset<'f> {
+        let mut gids: Vec<u16> = vec![0];
+        let mut new_id: BTreeMap<u16, u16> = BTreeMap::new();
+        let mut codepoint_to_glyph = BTreeMap::new();
+        for &ch in chars {
+            let Some(old) = font.glyph(ch) else { continue };
+            let new = *new_id.entry(old).or_insert_with(|| {
+                gids.push(old);
+                (gids.len() - 1) as u16
+            });
+            codepoint_to_glyph.insert(ch as u32, new);
+        }
+        Subset {
+            face,
+            font,
+            gids,
+            codepoint_to_glyph,
+        }
     }
-    let glyph_widths = gids
-        .iter()
-        .enumerate()
-        .map(|(new, &old)| (new as u16, face.raw_advance(old)))
-        .collect();
-    let file = ReadScope::new(&face.data)
-        .read::<FontData<'_>>()
-        .map_err(|e| failed(e.to_string()))?;
-    let provider = file
-        .table_provider(face.index as usize)
-        .map_err(|e| failed(e.to_string()))?;
-    let bytes = subset(&provider, &gids, &SubsetProfile::Pdf, CmapTarget::Unicode)
-        .map_err(|e| failed(format!("subsetting: {e}")))?;
-    Ok(ParsedFont {
-        original_bytes: bytes,
-        font_index: 0,
-        font_name: Some(format!("{}+{}", subset_tag(&gids), face.postscript_name())),
-        codepoint_to_glyph,
-        glyph_widths,
-        units_per_em: face.units_per_em,
-        font_metrics: FontMetrics {
-            ascent: face.ascender,
-            descent: face.descender,
-        },
-        font_type: FontType::TrueType,
-        pdf_font_metrics: PdfFontMetricsStub {
+
+    /// The subset font program (allsorts).
+    fn bytes(&self) -> Result<Vec<u8>, PdfError> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+
+        let failed = |detail: String| PdfError::FontUnreadable {
+            path: self.font.path().display().to_string(),
+            detail,
+        };
+        let file = ReadScope::new(&self.font.data)
+            .read::<FontData<'_>>()
+            .map_err(|e| failed(e.to_string()))?;
+        let provider = file
+            .table_provider(self.font.index as usize)
+            .map_err(|e| failed(e.to_string()))?;
+        subset(
+            &provider,
+            &self.gids,
+            &SubsetProfile::Pdf,
+            CmapTarget::Unicode,
+        )
+        .map_err(|e| failed(format!("subsetting: {e}")))
+    }
+
+    /// The subset, compressed as [`compress`] would.
+    fn program(&self, deflater: &mut Deflater) -> Result<Program, PdfError> {
+        let bytes = self.bytes()?;
+        Ok(match deflater.deflate(&bytes) {
+            Some(content) => Program {
+                length: bytes.len(),
+                content,
+                deflated: true,
+            },
+            None => Program {
+                length: bytes.len(),
+                content: bytes,
+                deflated: false,
+            },
+        })
+    }
+
+    /// The face as printpdf wants it, with `bytes` as its font program; the character map
+    /// and widths are ours, so nothing is parsed twice.
+    fn parsed(&self, bytes: Vec<u8>) -> ParsedFont {
+        let face = self.font;
+        let glyph_widths = self
+            .gids
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (new as u16, face.raw_advance(old)))
+            .collect();
+        ParsedFont {
+            original_bytes: bytes,
+            font_index: 0,
+            font_name: Some(format!(
+                "{}+{}",
+                subset_tag(&self.gids),
+                face.postscript_name()
+            )),
+            codepoint_to_glyph: self.codepoint_to_glyph.clone(),
+            glyph_widths,
             units_per_em: face.units_per_em,
-            x_min: face.bbox[0],
-            y_min: face.bbox[1],
-            x_max: face.bbox[2],
-            y_max: face.bbox[3],
-            caret_slope_rise: face.caret_slope.0,
-            caret_slope_run: face.caret_slope.1,
-            us_weight_class: face.weight_class,
-        },
-    })
+            font_metrics: FontMetrics {
+                ascent: face.ascender,
+                descent: face.descender,
+            },
+            font_type: FontType::TrueType,
+            pdf_font_metrics: PdfFontMetricsStub {
+                units_per_em: face.units_per_em,
+                x_min: face.bbox[0],
+                y_min: face.bbox[1],
+                x_max: face.bbox[2],
+                y_max: face.bbox[3],
+                caret_slope_rise: face.caret_slope.0,
+                caret_slope_run: face.caret_slope.1,
+                us_weight_class: face.weight_class,
+            },
+        }
+    }
 }
 
 /// Six capital letters naming a subset (ISO 32000 §9.6.4), derived from its glyphs.
@@ -412,4 +553,70 @@ fn stable_file_id(bytes: &mut [u8]) {
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RenderOptions;
+    use vanthu_model::Document;
+
+    fn fixture(name: &str) -> Document {
+        let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        Document::from_json(&std::fs::read_to_string(&path).expect("fixture"))
+            .expect("valid fixture")
+    }
+
+    #[test]
+    fn font_programs_made_beside_the_pages_give_the_same_file() {
+        let fonts = FontSet::system().expect("fonts-liberation2 or Times New Roman installed");
+        let options = RenderOptions::default();
+        for name in ["002-party", "002-state", "003-party"] {
+            let doc = fixture(name);
+            let pages = crate::layout::layout_with(&doc, &options, fonts).expect("layout");
+            let info = Info {
+                title: doc.title.clone(),
+                author: doc.issuer.name.clone(),
+                subject: String::new(),
+                date: doc.date,
+            };
+            let profile = options.profile(doc.format);
+            let write = |aside| write_with(&pages, &info, fonts, profile, aside).unwrap();
+            let (sequential, parallel) = (write(false), write(true));
+            assert!(
+                sequential == parallel,
+                "{name}: the PDF changes with the way its fonts are subset \
+                 ({} bytes one after another, {} beside the pages)",
+                sequential.len(),
+                parallel.len()
+            );
+            assert!(
+                !parallel
+                    .windows(PLACEHOLDER.len())
+                    .any(|w| w == PLACEHOLDER),
+                "{name}: a font program was left out"
+            );
+        }
+    }
+
+    #[test]
+    fn a_reused_compressor_writes_what_a_fresh_one_writes() {
+        use std::io::Write;
+        let texts: [&[u8]; 3] = [
+            &[b'a'; 40_000],
+            b"BT /F1 14 Tf 1 0 0 1 85.04 771.02 Tm [<0012003400560078>] TJ ET",
+            &(0..60_000u32)
+                .map(|i| (i * 7919 % 251) as u8)
+                .collect::<Vec<_>>(),
+        ];
+        let mut reused = Deflater::new();
+        for text in texts {
+            let mut fresh =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(FLATE_LEVEL));
+            fresh.write_all(text).unwrap();
+            let fresh = fresh.finish().unwrap();
+            let expected = (fresh.len() + 19 < text.len()).then_some(fresh);
+            assert_eq!(reused.deflate(text), expected);
+        }
+    }
 }
