@@ -1,0 +1,129 @@
+//! The whole-process cost of one PDF: `vanthu export-json plan.json --pdf out.pdf` run as a
+//! clerk's script runs it, a fresh process each time (start, fonts, layout, PDF, atomic
+//! write), for the 3-page plan 002. `cargo bench -p vanthu-cli --bench export` (release);
+//! `BENCH_ITERATIONS` (default 50). Prints wall and CPU time (user + system, from the
+//! kernel's account of the child) as min / median, and the load average: on a shared machine
+//! the median moves with the load, the minimum much less.
+//!
+//! The plan's JSON is what the archive gives for the corpus text file
+//! (`vanthu import` into a scratch archive, then `vanthu show 1 --json`), so the benchmark
+//! follows the importer instead of a hand-written copy.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const VANTHU: &str = env!("CARGO_BIN_EXE_vanthu");
+
+fn main() {
+    let iterations: usize = std::env::var("BENCH_ITERATIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(50);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let plan = dir.path().join("002.json");
+    let pdf = dir.path().join("002.pdf");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/corpus/002-ke-hoach-82-kh-du.txt");
+    let db = dir.path().join("bench.vanthu");
+    let imported = Command::new(VANTHU)
+        .env("VANTHU_DB", &db)
+        .arg("import")
+        .arg(&corpus)
+        .stderr(Stdio::null())
+        .output()
+        .expect("vanthu import");
+    assert!(
+        imported.status.success(),
+        "the corpus plan was not imported"
+    );
+    let shown = Command::new(VANTHU)
+        .env("VANTHU_DB", &db)
+        .args(["show", "1", "--json"])
+        .output()
+        .expect("vanthu show");
+    assert!(shown.status.success(), "the imported plan cannot be shown");
+    std::fs::write(&plan, &shown.stdout).expect("write the plan's JSON");
+
+    let export = || {
+        let mut c = Command::new(VANTHU);
+        c.arg("export-json").arg(&plan).arg("--pdf").arg(&pdf);
+        c
+    };
+    let version = || {
+        let mut c = Command::new(VANTHU);
+        c.arg("--version");
+        c
+    };
+    // One untimed run: the binary and the fonts into the page cache.
+    run(&mut export());
+    let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "vanthu export-json (002, 3-page plan, {size} bytes of PDF), {iterations} runs, load {}",
+        load()
+    );
+    report("export-json", (0..iterations).map(|_| run(&mut export())));
+    report(
+        "vanthu --version (start-up alone)",
+        (0..iterations).map(|_| run(&mut version())),
+    );
+    println!("load after: {}", load());
+}
+
+/// Wall and CPU time of one run.
+fn run(command: &mut Command) -> (Duration, Option<Duration>) {
+    command.stdout(Stdio::null()).stderr(Stdio::null());
+    let start = Instant::now();
+    let child = command.spawn().expect("start vanthu");
+    let (ok, cpu) = wait(child);
+    let wall = start.elapsed();
+    assert!(ok, "vanthu failed");
+    (wall, cpu)
+}
+
+#[cfg(unix)]
+fn wait(child: std::process::Child) -> (bool, Option<Duration>) {
+    let mut status = 0;
+    // SAFETY: all-zero is a valid `rusage` (plain integers); `wait4` fills it in for the
+    // child we started, which nothing else waits for.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: `status` and `usage` are valid for writes for the duration of the call.
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid, "wait4: {}", std::io::Error::last_os_error());
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    (ok, Some(time(usage.ru_utime) + time(usage.ru_stime)))
+}
+
+#[cfg(not(unix))]
+fn wait(mut child: std::process::Child) -> (bool, Option<Duration>) {
+    let ok = child.wait().expect("wait for vanthu").success();
+    (ok, None)
+}
+
+fn report(what: &str, runs: impl Iterator<Item = (Duration, Option<Duration>)>) {
+    let (mut wall, mut cpu): (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
+    for (w, c) in runs {
+        wall.push(w.as_secs_f64() * 1e3);
+        if let Some(c) = c {
+            cpu.push(c.as_secs_f64() * 1e3);
+        }
+    }
+    let line = |ms: &mut Vec<f64>| {
+        ms.sort_by(f64::total_cmp);
+        format!("min {:.2} ms, median {:.2} ms", ms[0], ms[ms.len() / 2])
+    };
+    print!("  {what}: wall {}", line(&mut wall));
+    if !cpu.is_empty() {
+        print!("; CPU {}", line(&mut cpu));
+    }
+    println!();
+}
+
+/// The 1, 5 and 15 minute load averages (Linux), to read the figures by.
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
