@@ -53,7 +53,9 @@ pub(crate) fn title(
         }
         i += 1;
     }
-    if i >= end || !may_be_title(&lines[i].text) {
+    // `HỘI ĐỒNG NHÂN DÂN TỈNH …` right under the header: who enacts the document, and its
+    // body's first line; the trích yếu was lost, and none is made up from this.
+    if i >= end || !may_be_title(&lines[i].text) || is_enacting(line::plain(&lines[i].text)) {
         return (String::new(), i);
     }
     if let Some(rule) = ruled_title_end(lines, i, end) {
@@ -92,8 +94,7 @@ pub(crate) fn title(
             break;
         }
         let text = line::plain(&l.text);
-        let folded = fold(text);
-        let enacting = line::is_caps(text) && ENACTING_BODIES.iter().any(|b| folded.starts_with(b));
+        let enacting = is_enacting(text);
         // `…về xây dựng hệ thống,` / `định hướng đến năm 2030` / `Hội nghị lần thứ bảy…`: after
         // lines that continue in lower case, one that starts a sentence starts the body.
         let sentence_after_wrap = parts.len() > 1
@@ -120,6 +121,14 @@ pub(crate) fn title(
         i += 1;
     }
     (parts.join(" "), i)
+}
+
+/// A line naming who enacts a Quyết định or Nghị quyết, in capitals: it starts as one of
+/// [`ENACTING_BODIES`] does, or is `CHÍNH PHỦ` alone.
+fn is_enacting(text: &str) -> bool {
+    let folded = fold(text);
+    line::is_caps(text)
+        && (ENACTING_BODIES.iter().any(|b| folded.starts_with(b)) || folded == "chinh phu")
 }
 
 /// Whether `text`, after a blank line, goes on with the trích yếu in `parts`: it opens in lower
@@ -171,7 +180,8 @@ fn may_be_title(text: &str) -> bool {
             && plain.chars().any(|c| c.is_ascii_digit()));
     !markup::starts_block(text)
         && !folded.starts_with("kinh gui")
-        && !folded.starts_with("(ban hanh kem theo")
+        // The note may be cut over lines itself: `(Ban hành` / `kèm theo Quyết định …`.
+        && !folded.starts_with("(ban hanh")
         && !stamp_or_address
 }
 

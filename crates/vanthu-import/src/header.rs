@@ -52,6 +52,11 @@ pub(crate) enum Item {
     Urgency(Urgency),
     /// `Dự thảo`, `XONG HỘI NGHỊ TRẢ LẠI`: marks that have no field in the document.
     Mark,
+    /// `XÃ ..........`: a form's blank for a name, never filled in.
+    Placeholder,
+    /// `Chủ Nhật, ngày 24 tháng 11 năm 2024`: a web page's dateline (a weekday before the
+    /// date), the day the page was shown or posted, never the document's date.
+    PageDate,
     TypeName(Kind),
     /// `V/v …` — the trích yếu of a công văn, without the prefix.
     Vv(String),
@@ -233,6 +238,20 @@ pub(crate) fn read(
                     l.no,
                     format!(
                         "Dòng {} (“{text}”) là dấu chỉ dẫn, không có trường tương ứng; đã bỏ qua.",
+                        l.no
+                    ),
+                )),
+                Item::Placeholder => warnings.push(Warning::at(
+                    l.no,
+                    format!(
+                        "Dòng {} (“{text}”) là chỗ để trống chưa điền; đã bỏ qua, hãy nhập bổ sung nếu cần.",
+                        l.no
+                    ),
+                )),
+                Item::PageDate => warnings.push(Warning::at(
+                    l.no,
+                    format!(
+                        "Dòng {} (“{text}”) là ngày của trang web (có thứ trong tuần trước ngày), không phải ngày ban hành văn bản; đã bỏ qua.",
                         l.no
                     ),
                 )),
@@ -492,6 +511,9 @@ pub(crate) fn classify(text: &str, conventions: &Conventions) -> Item {
     if let Some(n) = number_line(text, conventions) {
         return Item::Number(n);
     }
+    if is_page_dateline(text) {
+        return Item::PageDate;
+    }
     if let Some(pd) = place_date(text) {
         return Item::PlaceDate(pd);
     }
@@ -500,6 +522,9 @@ pub(crate) fn classify(text: &str, conventions: &Conventions) -> Item {
     }
     if let Some(kind) = type_kind(text) {
         return Item::TypeName(kind);
+    }
+    if !text.chars().any(char::is_lowercase) && text.split_whitespace().any(is_placeholder) {
+        return Item::Placeholder;
     }
     if line::is_caps(text) && text.chars().next().is_some_and(char::is_alphabetic) {
         return Item::Caps(text.to_owned());
@@ -595,6 +620,15 @@ pub(crate) fn place_date(text: &str) -> Option<PlaceDate> {
         .trim_matches('*')
         .trim()
         .to_owned();
+    if is_weekday(&place) {
+        return None;
+    }
+    // `.........., ngày 20 tháng 6 năm 2018`: a form's place left to fill in; the date stands.
+    let place = if is_placeholder(&place) {
+        String::new()
+    } else {
+        place
+    };
     let written = text[at..].trim_end_matches(['*', '.', ' ']).to_owned();
     let after_day = &written["ngày".len()..];
     let month_at = line::find_word_ci(after_day, "tháng");
@@ -632,6 +666,42 @@ pub(crate) fn place_date(text: &str) -> Option<PlaceDate> {
         date,
         text: written,
     })
+}
+
+/// `Chủ Nhật, ngày 24 tháng 11 năm 2024`, `Thứ Hai, ngày …`: the date a web page prints at its
+/// top (the day it was shown or posted). A document's place is never a day of the week.
+pub(crate) fn is_page_dateline(text: &str) -> bool {
+    let Some(at) = line::find_word_ci(text, "ngày") else {
+        return false;
+    };
+    is_weekday(
+        text[..at]
+            .trim()
+            .trim_end_matches([',', ' '])
+            .trim_matches('*'),
+    )
+}
+
+/// A day of the week as a web page writes it before a date: `Thứ Hai`, `Thứ 2`, `Chủ Nhật`, `CN`.
+fn is_weekday(s: &str) -> bool {
+    let words = folded_words(s);
+    match words.as_slice() {
+        [w] => w == "cn",
+        [a, b] if a == "chu" => b == "nhat",
+        [a, b] if a == "thu" => {
+            matches!(b.as_str(), "hai" | "ba" | "tu" | "nam" | "sau" | "bay")
+                || matches!(b.as_str(), "2" | "3" | "4" | "5" | "6" | "7")
+        }
+        _ => false,
+    }
+}
+
+/// A blank left in a form for the clerk to fill in: only dots, ellipses or underscores.
+pub(crate) fn is_placeholder(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().filter(|c| matches!(c, '.' | '…' | '_')).count() >= 3
+        && s.chars()
+            .all(|c| matches!(c, '.' | '…' | '_' | ',') || c.is_whitespace())
 }
 
 /// The date from its three written parts; `None` if they are not numbers or blanks at all.
@@ -841,6 +911,95 @@ mod tests {
     }
 
     #[test]
+    fn glued_header_words_come_apart_and_nothing_else() {
+        assert_eq!(
+            unglue("An Phú, ngày 3 tháng 4 năm2019THÔNGBÁOTẠM HOÃN"),
+            "An Phú, ngày 3 tháng 4 năm 2019 THÔNGBÁO TẠM HOÃN"
+        );
+        assert_eq!(
+            unglue("KẾ HOẠCHTổ chức hội thi"),
+            "KẾ HOẠCH Tổ chức hội thi"
+        );
+        assert_eq!(unglue("CHI BỘ BSố 12-KH/CB"), "CHI BỘ B Số 12-KH/CB");
+        assert_eq!(unglue("Số07/BC-UBND"), "Số 07/BC-UBND");
+        // Glued words that are no header words stay glued: nothing says where a space goes.
+        assert_eq!(unglue("Căn cứĐiều lệ"), "Căn cứĐiều lệ");
+        assert_eq!(unglue("BANHÀNH QUY CHẾ"), "BANHÀNH QUY CHẾ");
+    }
+
+    #[test]
+    fn type_names_at_the_start_of_a_text() {
+        assert_eq!(
+            type_name_prefix("GIẤY GIỚI THIỆU ông A"),
+            Some((Kind::GiayGioiThieu, "GIẤY GIỚI THIỆU".len()))
+        );
+        assert_eq!(
+            type_name_prefix("BÁOCÁO"),
+            Some((Kind::BaoCao, "BÁOCÁO".len()))
+        );
+        assert_eq!(type_name_prefix("THÔNG BÁOx"), None);
+        assert_eq!(type_name_prefix("Kế hoạch"), None, "in capitals only");
+    }
+
+    #[test]
+    fn a_type_name_and_its_title_in_capitals_are_cut_apart() {
+        assert_eq!(
+            split_type_and_title("QUY ĐỊNH TỔ CHỨC HOẠT ĐỘNG CỦA CHI HỘI"),
+            Some((
+                "QUY ĐỊNH".to_owned(),
+                "TỔ CHỨC HOẠT ĐỘNG CỦA CHI HỘI".to_owned()
+            ))
+        );
+        assert_eq!(split_type_and_title("ỦY BAN NHÂN DÂN HUYỆN A"), None);
+        assert_eq!(split_type_and_title("KẾ HOẠCH SỐ 5"), None);
+    }
+
+    #[test]
+    fn a_web_pages_dateline_is_no_document_date() {
+        let c = Conventions::default();
+        for dateline in [
+            "Thứ Ba, ngày 05 tháng 3 năm 2024",
+            "Chủ nhật, ngày 9/6/2024",
+            "Thứ 6, ngày 12 tháng 1 năm 2024",
+        ] {
+            assert!(place_date(dateline).is_none(), "{dateline}");
+            assert_eq!(classify(dateline, &c), Item::PageDate, "{dateline}");
+        }
+        assert!(place_date("Ba Tri, ngày 05 tháng 3 năm 2024").is_some());
+    }
+
+    #[test]
+    fn a_place_left_blank_keeps_its_date() {
+        let pd = place_date("…………, ngày 7 tháng 8 năm 2023").unwrap();
+        assert_eq!(pd.place, "");
+        assert_eq!(
+            pd.date,
+            WrittenDate::Date(NaiveDate::from_ymd_opt(2023, 8, 7).unwrap())
+        );
+        assert_eq!(
+            classify("HUYỆN ……………", &Conventions::default()),
+            Item::Placeholder
+        );
+    }
+
+    #[test]
+    fn headings_and_type_names_broken_over_lines_are_put_back() {
+        let joined = join_broken_elements(line::split_lines(
+            "Độc lập - Tự do -\nHạnh phúc\nKẾ\nHOẠCH TỔ CHỨC NGÀY HỘI\nSố:\n14/KH-UBND",
+        ));
+        let texts: Vec<&str> = joined.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Độc lập - Tự do - Hạnh phúc",
+                "KẾ HOẠCH",
+                "TỔ CHỨC NGÀY HỘI",
+                "Số: 14/KH-UBND"
+            ]
+        );
+    }
+
+    #[test]
     fn word_table_rows() {
         let c = Conventions::default();
         let row = row_items("ĐẢNG BỘ TỈNH KHÁNH HÒA\tĐẢNG CỘNG SẢN VIỆT NAM", &c);
@@ -871,6 +1030,8 @@ const HEADER_ZONE_LINES: usize = 40;
 /// [`HEADER_ZONE_LINES`] lines.
 pub(crate) fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::with_capacity(lines.len() + 16);
+    // A web page's lines before the document were dropped: the zone counts from the first.
+    let first = lines.first().map_or(0, |l| l.no.saturating_sub(1));
     let mut rest = lines.into_iter();
     for l in rest.by_ref() {
         if l.is_blank() {
@@ -878,7 +1039,7 @@ pub(crate) fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         let pieces = split_header_line(&l.text);
-        let mut ends_zone = l.no > HEADER_ZONE_LINES;
+        let mut ends_zone = l.no > first + HEADER_ZONE_LINES;
         for piece in pieces {
             let piece = piece.trim();
             if piece.chars().all(|c| c == '|' || c.is_whitespace()) {
@@ -922,7 +1083,8 @@ enum Anchor {
 }
 
 /// Cuts one source line of the header zone into its elements.
-fn split_header_line(text: &str) -> Vec<String> {
+pub(crate) fn split_header_line(text: &str) -> Vec<String> {
+    let text = unglue(text);
     // Cells a table export kept apart: `|`, TAB, a run of three spaces or more before text
     // that can start a cell.
     let mut cells: Vec<String> = Vec::new();
@@ -951,10 +1113,12 @@ fn split_header_line(text: &str) -> Vec<String> {
 
 /// `HƯỚNG DẪN VỀ THỂ THỨC…` → (`HƯỚNG DẪN`, `VỀ THỂ THỨC…`); the rest must open as a trích
 /// yếu does (`về`, `V/v`), or be a trích yếu in sentence case after the name in capitals, as a
-/// web page's heading writes it (`THÔNG BÁO Niêm yết công khai kết quả…`).
+/// web page's heading writes it (`THÔNG BÁO Niêm yết công khai kết quả…`), or in capitals too
+/// (`QUY CHẾ LÀM VIỆC CỦA …`). Only a known type name is cut off, never another caps line.
 fn split_type_and_title(cell: &str) -> Option<(String, String)> {
     let words: Vec<&str> = cell.split_whitespace().collect();
-    (2..=3).find_map(|n| {
+    // The longest name first: `GIẤY GIỚI THIỆU`, not a two-word name that starts it.
+    (2..=3).rev().find_map(|n| {
         if words.len() <= n {
             return None;
         }
@@ -965,10 +1129,116 @@ fn split_type_and_title(cell: &str) -> Option<(String, String)> {
             && words[n].chars().next().is_some_and(char::is_uppercase)
             && words[n].chars().skip(1).any(char::is_lowercase)
             && first != "so";
-        let opens = first == "ve" || first.starts_with("v/v") || sentence_case;
+        // `QUY CHẾ LÀM VIỆC CỦA BAN CHẤP HÀNH`: name and trích yếu in capitals on one line, as
+        // a web page's heading or a header table cut into word groups writes them.
+        let in_caps = rest.chars().any(char::is_alphabetic)
+            && !rest.chars().any(char::is_lowercase)
+            && rest.chars().next().is_some_and(char::is_alphabetic)
+            && first != "so";
+        let opens = first == "ve" || first.starts_with("v/v") || sentence_case || in_caps;
         (line::is_caps(&name) && Kind::from_printed_name(&name).is_some() && opens)
             .then_some((name, rest))
     })
+}
+
+/// The printed type name `text` starts with, in capitals, its spaces kept or lost
+/// (`BÁO CÁO`, `BÁOCÁO`), and the byte offset where it ends; the longest name that fits. The
+/// name must end a word: what follows is not a lower-case letter (`THÔNG BÁOx` is no name), but
+/// may be a capital glued on by a scrape (`BÁOCÁOKIỂMTRA`, `HƯỚNG DẪNQuy trình`).
+pub(crate) fn type_name_prefix(text: &str) -> Option<(Kind, usize)> {
+    let first = text.chars().next().filter(|c| c.is_uppercase())?;
+    printed_names()
+        .iter()
+        .filter(|(_, name)| name.starts_with(first))
+        .filter_map(|(kind, name)| {
+            let kind = *kind;
+            let mut rest = text.char_indices().peekable();
+            for want in name.chars() {
+                if want == ' ' {
+                    while rest.next_if(|(_, c)| c.is_whitespace()).is_some() {}
+                    continue;
+                }
+                match rest.next() {
+                    Some((_, c)) if c == want => {}
+                    _ => return None,
+                }
+            }
+            let end = rest.peek().map_or(text.len(), |(at, _)| *at);
+            let after = text[end..].chars().next();
+            (!after.is_some_and(char::is_lowercase)).then_some((kind, end))
+        })
+        .max_by_key(|(_, end)| *end)
+}
+
+/// Puts back the spaces a web page's scrape lost between header words, and only there:
+/// `năm2010` and `Số09` before their digits; a type name glued to what precedes it
+/// (`2010BÁOCÁO`, `…trìnhKẾ HOẠCH`) or follows it (`BÁOCÁOKIỂMTRA`, `HƯỚNG DẪNQuy trình`);
+/// `Số` glued after a word (`LA BẰNGSố 09`). Other glued words (`Căn cứĐiều lệ`) are left as
+/// they are: nothing says where their space belongs.
+pub(crate) fn unglue(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    // A byte offset at which a space goes in: the end of a type name glued to what follows.
+    let mut space_at: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if space_at == Some(at) && c.is_alphabetic() {
+            out.push(' ');
+        }
+        if let Some(p) = prev {
+            let rest = &text[at..];
+            let next_lower = rest.chars().nth(1).is_some_and(char::is_lowercase);
+            let number_word = || {
+                let word: String = out
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                matches!(fold(&word).as_str(), "nam" | "so")
+            };
+            let so_follows = rest.starts_with("Số")
+                && rest["Số".len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit() || matches!(c, ' ' | ':'));
+            let type_follows = c.is_uppercase().then(|| type_name_prefix(rest)).flatten();
+            let glued_before = (p.is_ascii_digit() || p.is_lowercase()) && c.is_uppercase()
+                || p.is_uppercase() && c.is_uppercase() && next_lower;
+            if p.is_alphabetic() && c.is_ascii_digit() && number_word() {
+                out.push(' ');
+            } else if glued_before && (type_follows.is_some() || so_follows) {
+                out.push(' ');
+                if let Some((_, end)) = type_follows {
+                    space_at = Some(at + end);
+                }
+            } else if p.is_uppercase()
+                && c.is_uppercase()
+                && next_lower
+                && ends_with_type_name(&out)
+            {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// Whether `text` ends with a printed type name that starts a word (`… HƯỚNG DẪN`).
+fn ends_with_type_name(text: &str) -> bool {
+    printed_names().iter().any(|(_, name)| {
+        text.strip_suffix(name.as_str())
+            .is_some_and(|before| !before.chars().next_back().is_some_and(char::is_alphabetic))
+    })
+}
+
+/// Every type's printed name, made once: the glued-word check asks at every capital.
+fn printed_names() -> &'static [(Kind, String)] {
+    static NAMES: std::sync::OnceLock<Vec<(Kind, String)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| Kind::all().map(|k| (k, k.printed_name())).collect())
 }
 
 /// Phrases that head a column of the header, found wherever they are.
@@ -1044,10 +1314,22 @@ fn split_flattened(text: &str) -> Vec<String> {
         if let Some((start, end)) = type_name_span(text, after) {
             cuts.push((start, Anchor::TypeName));
             cuts.push((end, Anchor::TypeName));
+            // `… năm 2020 -Căn cứ Hướng dẫn …`: after the trích yếu, a dash glued to a capital
+            // is the body's first item whose line break was lost.
+            if let Some(at) = text[end..].find(" -").map(|at| end + at + 1) {
+                if text[at + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                {
+                    cuts.push((at, Anchor::Other));
+                }
+            }
         }
         // `(Ban hành kèm theo Quyết định …)` under the trích yếu of an attached document.
         for opening in [
             "- Căn cứ",
+            "- Thực hiện",
             "Căn cứ",
             "Kính gửi",
             "V/v ",
@@ -1146,6 +1428,9 @@ fn place_date_span(text: &str) -> Option<(usize, usize)> {
         start = Some(*at);
     }
     let start = start?;
+    if is_weekday(&text[start..comma]) {
+        return None;
+    }
     let year_at = find_ci(text, "năm", comma)?;
     let after_year = text.get(year_at + "năm".len()..)?;
     let digits_from = after_year.find(|c: char| c.is_ascii_digit())?;
@@ -1163,22 +1448,18 @@ fn place_date_span(text: &str) -> Option<(usize, usize)> {
 fn type_name_span(text: &str, from: usize) -> Option<(usize, usize)> {
     let rest = text.get(from..)?;
     let start = from + (rest.len() - rest.trim_start_matches([' ', '*', '-']).len());
-    Kind::all().find_map(|kind| {
-        let name = kind.printed_name();
-        let end = start + name.len();
-        if !text[start..].starts_with(&name) {
-            return None;
-        }
-        let mut after = text[end..].chars();
-        let after_ok = match (after.next(), after.next()) {
-            (None, _) => true,
-            (Some(c), _) if !c.is_alphabetic() => true,
-            // Glued to a capitalised word: `ĐỊNHVề`.
-            (Some(c), Some(d)) => c.is_uppercase() && d.is_lowercase(),
-            (Some(_), None) => false,
-        };
-        after_ok.then_some((start, end))
-    })
+    // Its spaces may be lost (`BÁOCÁO`), as a scrape leaves it.
+    let (_, len) = type_name_prefix(&text[start..])?;
+    let end = start + len;
+    let mut after = text[end..].chars();
+    let after_ok = match (after.next(), after.next()) {
+        (None, _) => true,
+        (Some(c), _) if !c.is_alphabetic() => true,
+        // Glued to a capitalised word: `ĐỊNHVề`.
+        (Some(c), Some(d)) => c.is_uppercase() && d.is_lowercase(),
+        (Some(_), None) => false,
+    };
+    after_ok.then_some((start, end))
 }
 
 /// Where `needle` occurs in `hay` with case and marks aside: the byte span of each match.
@@ -1275,7 +1556,32 @@ fn join_broken_elements(lines: Vec<Line>) -> Vec<Line> {
                 && !line::is_caps(&l.text)
                 && !l.text.chars().any(|c| c.is_ascii_digit())
                 && next.contains("ngày");
-            if !(bare_number || number_broken || date_broken || place_cut) {
+            // `Độc lập -` / `Tự do - Hạnh phúc`: a heading a narrow table column broke.
+            let heading_broken =
+                !is_heading_text(&l.text) && !is_heading_text(next) && is_heading_text(&together);
+            // `QUY` / `CHẾ LÀM VIỆC`: a type name broken over two lines. The name goes on this
+            // line; what followed it on the next (its trích yếu) stays there.
+            let short_caps = l.text.split_whitespace().count() <= 2
+                && l.text.chars().any(char::is_alphabetic)
+                && !l.text.chars().any(char::is_lowercase)
+                && Kind::from_printed_name(&l.text).is_none();
+            if let Some((_, end)) = short_caps
+                .then(|| type_name_prefix(&together))
+                .flatten()
+                .filter(|(_, end)| *end > l.text.len() + 1)
+            {
+                let rest = together[end..].trim().to_owned();
+                l.text = together[..end].trim_end().to_owned();
+                for blank in lines.iter_mut().take(n).skip(k + 1) {
+                    *blank = None;
+                }
+                match lines[n].as_mut() {
+                    Some(next) if !rest.is_empty() => next.text = rest,
+                    _ => lines[n] = None,
+                }
+                break;
+            }
+            if !(bare_number || number_broken || date_broken || place_cut || heading_broken) {
                 break;
             }
             // The blank lines between the pieces go with them.
@@ -1287,6 +1593,16 @@ fn join_broken_elements(lines: Vec<Line>) -> Vec<Line> {
         out.push(l);
     }
     out
+}
+
+/// Whether the text is a column heading of the header, whole or the half of the national
+/// heading a narrow column leaves on its line.
+fn is_heading_text(text: &str) -> bool {
+    let words = folded_words(line::plain(text)).join(" ");
+    matches!(
+        words.as_str(),
+        "dang cong san viet nam" | "doan tncs ho chi minh" | "doan thanh nien cong san ho chi minh"
+    ) || is_state_heading(&words)
 }
 
 /// Whether a date's year is written: `năm 2024` or `5/3/2024`.

@@ -17,6 +17,7 @@ pub mod docx;
 mod header;
 pub mod legacy;
 mod line;
+mod page;
 mod signature;
 
 pub use legacy::LegacyEncoding;
@@ -221,7 +222,8 @@ fn import_decoded(text: &str, conventions: &Conventions) -> Result<Imported, Imp
 pub fn import_str(text: &str, conventions: &Conventions) -> Imported {
     let mut warnings = Vec::new();
     let text = clean(text, &mut warnings);
-    let lines = header::unflatten(line::split_lines(&text));
+    let lines = page::strip(line::split_lines(&text), conventions, &mut warnings);
+    let lines = header::unflatten(lines);
 
     let label = closing::find_label(&lines, 0);
     let limit = label.unwrap_or(lines.len());

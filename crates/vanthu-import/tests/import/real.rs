@@ -1,16 +1,22 @@
 //! The importer against openings of real documents as published on the web (see
 //! `tests/fixtures/real/fields.tsv`: the source of each, and the fields a person reads from it).
 //!
-//! The corpus plans are three files the importer was written against; these are sixty it was
-//! not. Each row has a split, fixed before the reader was changed for it: `tune` documents may
-//! be looked at while improving the reader; `heldout` (every fourth of the first forty) and
-//! `heldout2` (of the twenty added for chi bộ, đảng ủy and huyện ủy documents, Báo cáo, Thông
-//! báo and Nghị quyết: all but those numbered 1 or 3 modulo 5, a rule fixed before any of them
-//! was imported) are only measured, so their figures say how the reader does on documents
-//! nobody tuned it on. `heldout3` is twelve more openings (Party and State; Kế hoạch, Báo cáo,
-//! Thông báo, Công văn, Quyết định, Nghị quyết), collected and their fields written down before
-//! the importer was run on them. Run with `--nocapture` to see the misses and the table of
-//! shares per split.
+//! The corpus plans are three files the importer was written against; these are seventy-two it
+//! was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
+//! may be looked at while improving the reader; `heldout` (every fourth of the first forty) and
+//! `heldout3` (twelve more openings, Party and State, Kế hoạch, Báo cáo, Thông báo, Công văn,
+//! Quyết định and Nghị quyết, collected and their fields written down before the importer was
+//! run on them) are only measured, so their figures say how the reader does on documents nobody
+//! tuned it on.
+//!
+//! `heldout2` (of the twenty added for chi bộ, đảng ủy and huyện ủy documents: all but those
+//! numbered 1 or 3 modulo 5) was held out until it had been measured, at 37 of 48 fields and 4
+//! of 10 trích yếu; its failures (a web page's text before the header, words glued by a scrape,
+//! a header table cut into word groups, a type name and trích yếu in capitals on one line, a
+//! page's own date) were then fixed with general rules, so it is a tuning set now, like `tune`,
+//! and `heldout3` is what measures those rules. Tuning sets are kept from falling below what
+//! they were last read at ([`TUNED_FLOOR`]). Run with `--nocapture` to see the misses and the
+//! table of shares per split.
 
 use std::collections::BTreeMap;
 
@@ -25,7 +31,30 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 3] = ["heldout", "heldout2", "heldout3"];
+const HELD_OUT: [&str; 2] = ["heldout", "heldout3"];
+
+/// What a split was read at: type, number, date and format fields together, and trích yếu
+/// read of the documents that have one, each as (right, total).
+struct Reading {
+    split: &'static str,
+    fields: (usize, usize),
+    titles: (usize, usize),
+}
+
+/// Splits the reader was tuned on, as read when it was last changed: a later change must not
+/// read fewer.
+const TUNED_FLOOR: [Reading; 2] = [
+    Reading {
+        split: "tune",
+        fields: (150, 152),
+        titles: (35, 36),
+    },
+    Reading {
+        split: "heldout2",
+        fields: (48, 48),
+        titles: (10, 10),
+    },
+];
 
 /// A held-out split below the bar: what was read right when the reader was last changed.
 struct Shortfall {
@@ -42,29 +71,20 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 2] = [
-    Shortfall {
-        split: "heldout2",
-        fields: (37, 48),
-        titles: (4, 10),
-        why: "six of its twelve documents defeat the header reader: a site's preamble before \
-         the header (a numbered menu, a caps page title, a repeated description), a header \
-         table cut into one word group a line (`QUY CHẾ LÀM` / `VIỆC`), type names glued to \
-         the text around them (`năm2010BÁOCÁOKIỂMTRA`, `HƯỚNG DẪNQuy trình`), a type name and \
-         trích yếu in capitals on one line, and a web page's own date (`Chủ Nhật, ngày 24 \
-         tháng 11 năm 2024`)",
-    },
-    Shortfall {
-        split: "heldout3",
-        fields: (25, 48),
-        titles: (5, 12),
-        why: "as first measured, before any change for it: a site's chrome before the header \
-         (a search box and login, a download page's numbered menu and file facts, a site's \
-         metadata table), a header printed as one run-on paragraph, a type name and trích yếu \
-         in capitals on one line, a page title that is the only type name, and a number and \
-         date given only in a site's introduction",
-    },
-];
+const BELOW_BAR: [Shortfall; 1] = [Shortfall {
+    split: "heldout3",
+    fields: (41, 48),
+    titles: (8, 12),
+    why: "measured at 25/48 fields and 5/12 trích yếu before the rules for a web page's text, \
+     glued words and capitals were written, 41/48 and 8/12 after. Left: two documents whose \
+     number and date are only in a site's introduction or nowhere, with no header at all (the \
+     type name only in a page title in sentence case, an editorial sentence before `NGHỊ \
+     QUYẾT`); a body citation `Căn cứ Chỉ thị số 35-CT/TW ngày 30/5/2019` read as the place \
+     and date of a document without a header; a symbol with two slashes (`80 /KHĐH/PL-ĐTN`); \
+     a document with no heading, number or issuer, whose format cannot be told; a motto the \
+     scrape cut (`Độc lập - Tự - Hạnh phúc`) that ends the header before its `V/v`; a trích \
+     yếu printed only in the site's page title",
+}];
 
 /// The splits, in the order the table prints them.
 const SPLITS: [&str; 5] = ["tune", "heldout", "heldout2", "heldout3", "all"];
@@ -325,6 +345,27 @@ fn real_documents_read_as_a_person_reads_them() {
                 );
             }
         }
+    }
+    for Reading {
+        split,
+        fields: floor,
+        titles: title_floor,
+    } in TUNED_FLOOR
+    {
+        let (right, total) = together(&score[split]);
+        let titles = score[split].get("title read").copied().unwrap_or_default();
+        assert!(
+            right * floor.1 >= floor.0 * total
+                && titles.0 * title_floor.1 >= title_floor.0 * titles.1,
+            "the reader got worse on the {split} documents it was tuned on: {right}/{total} \
+             fields (was {}/{}), {}/{} trích yếu read (was {}/{})",
+            floor.0,
+            floor.1,
+            titles.0,
+            titles.1,
+            title_floor.0,
+            title_floor.1
+        );
     }
     assert!(
         titles_missing.is_empty(),
