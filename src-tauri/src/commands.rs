@@ -225,11 +225,14 @@ pub fn issue_document(store: State<'_, Store>, id: i64) -> Result<Issued> {
     store.ops(|a| vanthu_ops::issue(a, id, &Stamp::now()))
 }
 
-/// The PDF bytes of the form as it stands (the live preview). Rendering runs off the main
-/// thread so the window never waits for it.
+/// The PDF to show for `doc`: an issued document's stored copy (what was printed when it was
+/// issued), otherwise the form as it stands. A draft's live preview is `render_preview`.
 #[tauri::command]
-pub async fn render_pdf(store: State<'_, Store>, doc: Document) -> Result<Response> {
-    let bytes = render(&store, doc).await?;
+pub async fn render_pdf(app: AppHandle, doc: Document) -> Result<Response> {
+    let bytes = crate::care::blocking(app, move |store| {
+        store.ops(|a| vanthu_ops::printable_pdf(a, &doc))
+    })
+    .await?;
     Ok(Response::new(bytes))
 }
 
@@ -417,20 +420,4 @@ pub fn save_recipient_list(store: State<'_, Store>, list: RecipientList) -> Resu
 #[tauri::command]
 pub fn delete_recipient_list(store: State<'_, Store>, id: i64) -> Result<()> {
     store.with(|a| a.delete_recipient_list(id, &Stamp::now()))
-}
-
-/// Lays out the form as it stands on a blocking thread, with the settings in force.
-async fn render(store: &Store, doc: Document) -> Result<Vec<u8>> {
-    let options = store.ops(|a| vanthu_ops::render_options(a))?;
-    pdf_off_thread(move || vanthu_pdf::render(&doc, &options)).await
-}
-
-/// Runs a layout off the main thread, so the window never waits for it.
-pub async fn pdf_off_thread(
-    f: impl FnOnce() -> std::result::Result<Vec<u8>, vanthu_pdf::PdfError> + Send + 'static,
-) -> Result<Vec<u8>> {
-    tauri::async_runtime::spawn_blocking(f)
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Pdf, format!("Không tạo được PDF: {e}")))?
-        .map_err(AppError::from)
 }

@@ -1,14 +1,15 @@
 //! The window's “Thể thức” page: the layout settings of a format, changed, previewed, reset
 //! and kept as presets — each command one call of `vanthu_ops::layout`, as `vanthu layout`.
 
-use tauri::ipc::Response;
 use tauri::State;
 use vanthu_archive::Stamp;
 use vanthu_model::Format;
 use vanthu_ops::{layout, LayoutSettings};
+use vanthu_pdf::Preview;
 
-use crate::commands::{pdf_off_thread, Store};
+use crate::commands::Store;
 use crate::error::Result;
+use crate::preview::preview_off_thread;
 
 #[tauri::command]
 pub fn layout_settings(store: State<'_, Store>, format: Format) -> Result<LayoutSettings> {
@@ -58,14 +59,13 @@ pub fn delete_layout_preset(
 }
 
 /// A sample of `format` laid out with the settings in force plus the fields being edited
-/// (not stored). A refused value is the error, naming its field.
+/// (not stored), as the page draws it. A refused value is the error, naming its field.
 #[tauri::command]
 pub async fn layout_preview(
     store: State<'_, Store>,
     format: Format,
     changes: Vec<(String, String)>,
-) -> Result<Response> {
+) -> Result<Preview> {
     let (doc, options) = store.ops(|a| layout::preview(a, format, &changes))?;
-    let bytes = pdf_off_thread(move || vanthu_pdf::render(&doc, &options)).await?;
-    Ok(Response::new(bytes))
+    preview_off_thread(move || vanthu_pdf::preview(&doc, &options)).await
 }

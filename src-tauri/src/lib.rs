@@ -11,6 +11,7 @@ mod deadlines;
 mod dialogs;
 mod error;
 mod layout;
+mod preview;
 
 pub use dialogs::DIALOG_DIR_ENV;
 pub use error::{AppError, ErrorCode};
@@ -59,6 +60,8 @@ pub fn run() {
             commands::next_number,
             commands::issue_document,
             commands::render_pdf,
+            preview::render_preview,
+            preview::preview_font,
             commands::export_pdf,
             commands::export_docx,
             commands::print_pdf,
@@ -160,6 +163,7 @@ mod bindings {
             vanthu_archive::Deadline,
             vanthu_ops::DeadlineBoard,
             vanthu_model::deadline::Extraction,
+            vanthu_pdf::Preview,
         );
     }
 }

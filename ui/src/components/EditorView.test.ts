@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Catalog } from '../lib/catalog.svelte';
 import { EditorState } from '../lib/editor.svelte';
 import { T } from '../lib/testids';
-import { installMockBackend, type MockBackend } from '../test/mock-backend';
+import type { Document } from '../lib/bindings/Document';
+import { installMockBackend, previewOf, type MockBackend } from '../test/mock-backend';
 import EditorView from './EditorView.svelte';
 
 vi.mock('../lib/pdfview', () => ({ renderPages: vi.fn(async () => [document.createElement('canvas')]) }));
@@ -120,13 +121,36 @@ describe('the editor form', () => {
     expect(editor.doc.body).toBe('Kính gửi __các chi bộ__');
   });
 
-  it('refreshes the preview from the backend as the clerk types', async () => {
+  it('draws the layout of the draft as the clerk types, its words as text', async () => {
     await setup();
-    await waitFor(() => expect(b.renderPdf).toHaveBeenCalled());
+    await waitFor(() => expect(b.renderPreview).toHaveBeenCalled());
     await fireEvent.input(byId(T.fieldTitle), { target: { value: 'Xem trước' } });
-    await waitFor(() => expect(b.renderPdf.mock.calls.some((c) => c[0].title === 'Xem trước')).toBe(true), {
-      timeout: 2000,
+    await waitFor(() => expect(screen.getByTestId(T.preview).textContent).toContain('Xem trước'));
+    expect(screen.getAllByTestId(T.previewPage)).toHaveLength(1);
+    expect(screen.getByTestId(T.preview).dataset.pages).toBe('1');
+    expect(b.renderPdf).not.toHaveBeenCalled();
+  });
+
+  it('renders once more after a render in flight, not once per key', async () => {
+    const { editor } = await setup();
+    await waitFor(() => expect(b.renderPreview).toHaveBeenCalled());
+    await waitFor(() => expect(editor.preview).not.toBeNull());
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    b.renderPreview.mockImplementation(async (doc: Document) => {
+      await gate;
+      return previewOf(doc);
     });
+    const before = b.renderPreview.mock.calls.length;
+    for (const title of ['K', 'Kế', 'Kế h', 'Kế ho']) {
+      await fireEvent.input(byId(T.fieldTitle), { target: { value: title } });
+    }
+    // The first key started a render; the other three wait for it and make one more.
+    expect(b.renderPreview.mock.calls.length - before).toBe(1);
+    release();
+    await waitFor(() => expect(screen.getByTestId(T.preview).textContent).toContain('Kế ho'));
+    expect(b.renderPreview.mock.calls.length - before).toBe(2);
+    expect(b.renderPreview.mock.calls.at(-1)![0].title).toBe('Kế ho');
   });
 
   it('attaches a scan to a saved document and shows its history', async () => {

@@ -16,6 +16,7 @@ import type { ImportProgress } from './bindings/ImportProgress';
 import type { Format } from './bindings/Format';
 import type { LayoutSettings } from './bindings/LayoutSettings';
 import type { OutlineEntry } from './bindings/OutlineEntry';
+import type { Preview } from './bindings/Preview';
 import type { Recipient } from './bindings/Recipient';
 import type { Vocabulary } from './bindings/Vocabulary';
 import type { Issued } from './bindings/Issued';
@@ -49,7 +50,12 @@ export interface Backend {
   checkDocument(doc: Document, forIssue: boolean): Promise<Problem[]>;
   nextNumber(id: number): Promise<Issued>;
   issueDocument(id: number): Promise<Issued>;
+  /** The PDF of `doc` to show: an issued document's stored copy, else the form as it stands. */
   renderPdf(doc: Document): Promise<Uint8Array>;
+  /** A draft's live preview: the layout's pages as data to draw (the PDF's lines and pages). */
+  renderPreview(doc: Document): Promise<Preview>;
+  /** The font file of one face the layout measures with; empty when it cannot be handed over. */
+  previewFont(bold: boolean, italic: boolean): Promise<ArrayBuffer>;
   exportPdf(doc: Document, fileName: string): Promise<string | null>;
   /** Asks where and saves the editable Word copy; `null` when the clerk cancels. */
   exportDocx(doc: Document): Promise<string | null>;
@@ -89,7 +95,7 @@ export interface Backend {
   saveLayoutPreset(format: Format, name: string): Promise<LayoutSettings>;
   deleteLayoutPreset(format: Format, name: string): Promise<LayoutSettings>;
   /** A sample laid out with the settings in force plus `changes`, not stored. */
-  layoutPreview(format: Format, changes: [string, string][]): Promise<Uint8Array>;
+  layoutPreview(format: Format, changes: [string, string][]): Promise<Preview>;
   /** Open deadlines on today's date: overdue, within a week, later (done ones when asked). */
   deadlineBoard(unit: string | null, withDone: boolean): Promise<DeadlineBoard>;
   /** Open deadlines due within a week, overdue ones included. */
@@ -133,6 +139,8 @@ export function tauriBackend(invoke: Invoke, channel: MakeChannel): Backend {
     nextNumber: (id) => invoke('next_number', { id }),
     issueDocument: (id) => invoke('issue_document', { id }),
     renderPdf: async (doc) => new Uint8Array(await invoke<ArrayBuffer>('render_pdf', { doc })),
+    renderPreview: (doc) => invoke('render_preview', { doc }),
+    previewFont: (bold, italic) => invoke('preview_font', { bold, italic }),
     exportPdf: (doc, fileName) => invoke('export_pdf', { doc, fileName }),
     exportDocx: (doc) => invoke('export_docx', { doc }),
     printPdf: (doc, fileName) => invoke('print_pdf', { doc, fileName }),
@@ -166,8 +174,7 @@ export function tauriBackend(invoke: Invoke, channel: MakeChannel): Backend {
     useLayoutPreset: (format, name) => invoke('use_layout_preset', { format, name }),
     saveLayoutPreset: (format, name) => invoke('save_layout_preset', { format, name }),
     deleteLayoutPreset: (format, name) => invoke('delete_layout_preset', { format, name }),
-    layoutPreview: async (format, changes) =>
-      new Uint8Array(await invoke<ArrayBuffer>('layout_preview', { format, changes })),
+    layoutPreview: (format, changes) => invoke('layout_preview', { format, changes }),
     deadlineBoard: (unit, withDone) => invoke('deadline_board', { unit, withDone }),
     deadlinesDueSoon: () => invoke('deadlines_due_soon'),
     documentDeadlines: (id) => invoke('document_deadlines', { id }),

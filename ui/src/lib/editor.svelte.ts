@@ -4,14 +4,14 @@
 import { backend, errorMessage } from './backend';
 import type { Document } from './bindings/Document';
 import type { Issued } from './bindings/Issued';
+import type { Preview } from './bindings/Preview';
 import type { Problem } from './bindings/Problem';
 import { blankDocument, copyAsDraft } from './format';
 
 export type SaveState = 'new' | 'dirty' | 'saving' | 'saved' | 'error';
 
-/** How long typing must pause before a draft saves itself, and before the preview refreshes. */
+/** How long typing must pause before a draft saves itself. (The preview does not wait.) */
 export const AUTOSAVE_MS = 800;
-export const PREVIEW_MS = 300;
 
 export class EditorState {
   doc: Document = $state(blankDocument());
@@ -22,8 +22,12 @@ export class EditorState {
   saveState: SaveState = $state('new');
   saveMessage = $state('');
   savedAt = $state('');
-  preview: Uint8Array | null = $state(null);
+  /** A draft's live preview: the layout as data to draw (replaced whole, never mutated). */
+  preview: Preview | null = $state.raw(null);
+  /** An issued document's preview: the PDF stored when it was issued. */
+  previewPdf: Uint8Array | null = $state.raw(null);
   previewError = $state('');
+  /** How long the last preview took to come back from the backend. */
   previewMs = $state(0);
   readonly = $derived(this.doc.status === 'issued');
   /** A place in the body to show (a deadline's sentence; `offset` in UTF-8 bytes, as the
@@ -31,8 +35,10 @@ export class EditorState {
   focus: { offset: number; length: number; deadlineId: number | null } | null = $state(null);
 
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
-  #previewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped when another document is shown: a preview of the one before is dropped. */
   #previewSeq = 0;
+  #rendering = false;
+  #renderAgain = false;
   #edits = 0;
   #saving: Promise<void> | null = null;
 
@@ -47,7 +53,7 @@ export class EditorState {
     this.wantComplete = false;
     this.saveState = 'saved';
     this.saveMessage = '';
-    this.refreshPreview(0);
+    this.refreshPreview();
   }
 
   /** Starts an unsaved draft (saved on the first change). */
@@ -60,7 +66,7 @@ export class EditorState {
     this.wantComplete = false;
     this.saveState = 'new';
     this.saveMessage = '';
-    this.refreshPreview(0);
+    this.refreshPreview();
   }
 
   /** Called on every edit of the form. */
@@ -70,7 +76,7 @@ export class EditorState {
     this.saveState = 'dirty';
     clearTimeout(this.#saveTimer);
     this.#saveTimer = setTimeout(() => void this.save(), AUTOSAVE_MS);
-    this.refreshPreview(PREVIEW_MS);
+    this.refreshPreview();
   }
 
   /** The messages of one field (`signature.name`), or of a list and its items (`recipients`). */
@@ -158,23 +164,53 @@ export class EditorState {
     await this.open(id);
   }
 
-  /** Renders the PDF after `delay` ms of quiet; an older render never replaces a newer one. */
-  refreshPreview(delay: number): void {
-    clearTimeout(this.#previewTimer);
-    this.#previewTimer = setTimeout(async () => {
-      const seq = ++this.#previewSeq;
-      const started = performance.now();
-      try {
-        const bytes = await backend().renderPdf($state.snapshot(this.doc) as Document);
+  /**
+   * Renders the preview now. Changes that arrive while a render runs are coalesced into one
+   * more render after it, of the form as it then stands: the preview follows the keys without
+   * queueing a render per key, and an older render never replaces a newer one.
+   */
+  refreshPreview(): void {
+    if (this.#rendering) {
+      this.#renderAgain = true;
+      return;
+    }
+    this.#rendering = true;
+    void this.#renderLoop();
+  }
+
+  async #renderLoop(): Promise<void> {
+    try {
+      do {
+        this.#renderAgain = false;
+        await this.#renderOnce();
+      } while (this.#renderAgain);
+    } finally {
+      this.#rendering = false;
+    }
+  }
+
+  async #renderOnce(): Promise<void> {
+    const seq = this.#previewSeq;
+    const doc = $state.snapshot(this.doc) as Document;
+    const started = performance.now();
+    try {
+      if (doc.status === 'issued') {
+        const bytes = await backend().renderPdf(doc);
         if (seq !== this.#previewSeq) return;
-        this.preview = bytes;
-        this.previewError = '';
-        this.previewMs = Math.round(performance.now() - started);
-      } catch (e) {
+        this.preview = null;
+        this.previewPdf = bytes;
+      } else {
+        const preview = await backend().renderPreview(doc);
         if (seq !== this.#previewSeq) return;
-        this.previewError = errorMessage(e);
+        this.previewPdf = null;
+        this.preview = preview;
       }
-    }, delay);
+      this.previewError = '';
+      this.previewMs = Math.round(performance.now() - started);
+    } catch (e) {
+      if (seq !== this.#previewSeq) return;
+      this.previewError = errorMessage(e);
+    }
   }
 
   /** Saves what is pending before the clerk leaves the editor. */
@@ -185,7 +221,6 @@ export class EditorState {
 
   #cancelTimers(): void {
     clearTimeout(this.#saveTimer);
-    clearTimeout(this.#previewTimer);
     this.#previewSeq++;
   }
 }

@@ -8,6 +8,7 @@ import type { Deadline } from '../lib/bindings/Deadline';
 import type { Document } from '../lib/bindings/Document';
 import type { DocumentSummary } from '../lib/bindings/DocumentSummary';
 import type { LayoutSettings } from '../lib/bindings/LayoutSettings';
+import type { Preview } from '../lib/bindings/Preview';
 import type { Problem } from '../lib/bindings/Problem';
 import type { Vocabulary } from '../lib/bindings/Vocabulary';
 import { setBackend } from '../lib/backend';
@@ -25,6 +26,33 @@ export const PLAN_ROW: DocumentSummary = {
   signer: 'Nguyễn Văn Hiếu',
   issuer_code: 'ĐU',
 };
+
+/** A stand-in for the layout: one A4 sheet with the title, then a line per line of the body. */
+export function previewOf(doc: Pick<Document, 'title' | 'body'>): Preview {
+  const lines = [doc.title, ...doc.body.split('\n')].filter((l) => l.trim());
+  return {
+    width: 210,
+    height: 297,
+    family: 'Liberation Serif',
+    pages: [
+      {
+        number: 1,
+        texts: lines.map((text, i) => ({
+          x: 30,
+          y: 60 + i * 6.5,
+          size: 4.939,
+          bold: i === 0,
+          italic: false,
+          text,
+          space: 0,
+          width: 100,
+          words: text.split(' ').map((_, k) => 30 + k * 12),
+        })),
+        strokes: [{ x1: 90, y1: 50, x2: 120, y2: 50, thickness: 0.176 }],
+      },
+    ],
+  };
+}
 
 /** What the real `validate(doc, Issue)` says about a missing signer, for the form tests. */
 export function requiredProblems(doc: Document, forIssue: boolean): Problem[] {
@@ -160,6 +188,8 @@ export function installMockBackend(): MockBackend {
       return { id, number: 83, symbol: '83-KH/ĐU' };
     }),
     renderPdf: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
+    renderPreview: vi.fn(async (doc: Document) => previewOf(doc)),
+    previewFont: vi.fn(async () => new ArrayBuffer(0)),
     exportPdf: vi.fn(async (_doc: Document, name: string) => `/tmp/${name}`),
     exportDocx: vi.fn(async (doc: Document) => `/tmp/${doc.symbol ?? 'Du thao'}.docx`),
     printPdf: vi.fn(async (_doc: Document, name: string) => `/tmp/${name}`),
@@ -229,7 +259,7 @@ export function installMockBackend(): MockBackend {
     useLayoutPreset: vi.fn(async (format: 'party' | 'state', name: string) => layout(format, layoutValues, name)),
     saveLayoutPreset: vi.fn(async (format: 'party' | 'state', name: string) => layout(format, layoutValues, name)),
     deleteLayoutPreset: vi.fn(async (format: 'party' | 'state') => layout(format, layoutValues)),
-    layoutPreview: vi.fn(async () => new Uint8Array([37, 80, 68, 70])),
+    layoutPreview: vi.fn(async () => previewOf({ title: 'Kế hoạch mẫu', body: 'Nội dung mẫu.' })),
     deadlineBoard: vi.fn(async (unit: string | null, withDone: boolean) => {
       const today = '2026-11-30';
       const mine = deadlines.filter((d) => unit === null || d.units.includes(unit));

@@ -14,6 +14,7 @@ mod deadlines;
 mod figures;
 mod layout;
 mod support;
+mod typing;
 
 use std::process::Command;
 
