@@ -236,7 +236,13 @@ pub(crate) fn body(lines: &[Line], warnings: &mut Vec<Warning>) -> String {
 }
 
 /// A block that is only a heading number (`II.`, `3)`, `**1.1-**`): its title is the next line.
+/// Asked of the paragraph growing line by line, so anything longer than a number is answered
+/// at once (reading the whole paragraph each time made a long text take minutes).
 fn is_bare_number(block: &str) -> bool {
+    const LONGEST_NUMBER: usize = 24;
+    if block.len() > LONGEST_NUMBER {
+        return false;
+    }
     let plain = markup::strip_markup(block);
     let plain = plain.trim_matches('*').trim();
     markup::heading(plain).is_some_and(|(_, label)| label == plain.chars().count())
