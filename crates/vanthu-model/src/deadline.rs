@@ -122,6 +122,10 @@ pub struct Extraction {
 /// date; "định kỳ" alone names no period and gives no deadline of its own.
 pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
     let mut out = Extraction::default();
+    if !may_date(body.chars()) {
+        // Most bodies have a date somewhere; the few that have none are not read at all.
+        return out;
+    }
     // The units named by the headings above, by heading level.
     let mut heading_units: Vec<Vec<String>> = Vec::new();
     for line in sentence::lines(body) {
@@ -135,14 +139,13 @@ pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
             .iter()
             .rev()
             .find(|u| !u.is_empty())
-            .cloned()
-            .unwrap_or_default();
+            .map_or(&[][..], Vec::as_slice);
         // What a sentence of this line continues: the clauses before a `;`, or the task a
         // bare time label ("Thời gian trước ngày 31/5/2024.") dates.
         let mut context: Option<(usize, String)> = None;
         for s in sentence::sentences(&line) {
             let found = out.deadlines.len();
-            read_sentence(&s, document_date, &inherited, &mut out);
+            read_sentence(&s, document_date, inherited, &mut out);
             let joined = context
                 .take()
                 .filter(|_| body[..s.offset].trim_end().ends_with(';') || is_time_label(&s.text));
@@ -160,12 +163,27 @@ pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
             context = Some(here);
         }
     }
+    if out.deadlines.len() > MAX_DEADLINES {
+        out.warnings.push(format!(
+            "Văn bản đặt {} thời hạn; chỉ theo dõi {MAX_DEADLINES} thời hạn đầu tiên.",
+            out.deadlines.len()
+        ));
+        out.deadlines.truncate(MAX_DEADLINES);
+    }
     out
 }
+
+/// The most deadlines one document sets on the follow-up list; a plan sets a handful, and a
+/// text with thousands (a pasted register, a list of dates) would bury the list.
+pub const MAX_DEADLINES: usize = 200;
 
 /// A sentence that only says when ("Thời gian: trước ngày 31/5", "Thời hạn hoàn thành: quý
 /// II"): the task it dates is the sentence before.
 fn is_time_label(text: &str) -> bool {
+    // Lowercasing never shortens a text: a long sentence is no label, and is not copied.
+    if text.chars().nth(80).is_some() {
+        return false;
+    }
     let lower = text.to_lowercase();
     ["thời gian", "thời hạn", "hạn chót", "hạn nộp", "hạn gửi"]
         .iter()
@@ -181,6 +199,41 @@ fn join_sentences(before: &str, after: &str) -> String {
     } else {
         format!("{before}; {after}")
     }
+}
+
+/// Words of which every time expression without digits ("quý II", "cuối năm", "sáu tháng đầu
+/// năm") and every recurrence phrase ("hằng tháng", "định kỳ") holds one.
+const DATE_WORDS: [&str; 4] = ["quý", "năm", "tháng", "định kỳ"];
+
+/// Whether `text` may hold a deadline: it has a digit or one of [`DATE_WORDS`]. Most sentences
+/// of a plan have neither, and are passed over before the full reading (which finds nothing
+/// in them: every date it reads has a digit or one of those words).
+fn may_date(text: impl Iterator<Item = char>) -> bool {
+    // The words' last letters, as the text is read (the longest word is 7 letters).
+    let mut recent = ['\0'; 7];
+    for c in text.map(lower_char) {
+        if c.is_ascii_digit() {
+            return true;
+        }
+        recent.rotate_left(1);
+        recent[6] = c;
+        if DATE_WORDS.iter().any(|w| ends_with(&recent, w)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the chars of `recent` end with `word`.
+fn ends_with(recent: &[char], word: &str) -> bool {
+    let mut at = recent.len();
+    for w in word.chars().rev() {
+        match at.checked_sub(1) {
+            Some(i) if recent[i] == w => at = i,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Phrases of a recurring deadline; the first that occurs wins over "định kỳ".
@@ -216,11 +269,14 @@ fn read_sentence(
     inherited: &[String],
     out: &mut Extraction,
 ) {
+    if !may_date(s.text.chars()) {
+        return;
+    }
     let lower: Vec<char> = s.text.chars().map(lower_char).collect();
     if is_dateline(&lower) {
         return;
     }
-    let quote = quote(&s.text);
+    let quoted = || quote(&s.text);
     let mut warn = |w: String| {
         if !out.warnings.contains(&w) {
             out.warnings.push(w);
@@ -256,10 +312,10 @@ fn read_sentence(
                 match period(m.when, next.when, document_date) {
                     Ok((a, b)) => match (a.days(), b.days()) {
                         (Some((first, _)), Some((_, last))) => dues.push((last, Some(first))),
-                        (None, _) => warn(impossible(a, &written(m), &quote)),
-                        (_, None) => warn(impossible(b, &written(next), &quote)),
+                        (None, _) => warn(impossible(a, &written(m), &quoted())),
+                        (_, None) => warn(impossible(b, &written(next), &quoted())),
                     },
-                    Err(()) => warn(no_year(&written(m), &quote)),
+                    Err(()) => warn(no_year(&written(m), &quoted())),
                 }
                 i += 2;
                 continue;
@@ -272,16 +328,16 @@ fn read_sentence(
         if let when::When::EveryMonthOn { d } = m.when {
             match document_date.and_then(|doc| day_of_month_from(doc, d)) {
                 Some(due) => dues.push((due, None)),
-                None => warn(needs_date(&written(m), &quote)),
+                None => warn(needs_date(&written(m), &quoted())),
             }
             continue;
         }
         let Ok(w) = with_year(m.when, document_date) else {
-            warn(no_year(&written(m), &quote));
+            warn(no_year(&written(m), &quoted()));
             continue;
         };
         let Some((first, last)) = w.days() else {
-            warn(impossible(w, &written(m), &quote));
+            warn(impossible(w, &written(m), &quoted()));
             continue;
         };
         match role {
@@ -314,7 +370,7 @@ fn read_sentence(
                     Some(due) => dues.push((due, None)),
                     None => {
                         let phrase: String = s.text.chars().skip(at).take(len).collect();
-                        warn(needs_date(&phrase, &quote));
+                        warn(needs_date(&phrase, &quoted()));
                     }
                 }
             }
@@ -464,6 +520,9 @@ fn drop_anniversaries(lower: &[char], mentions: &[when::Mention], keep: &mut [bo
 
 /// A line that only dates the page ("THỨ BA, 25/02/2020 08:51:00", "28.11.2018").
 fn is_dateline(lower: &[char]) -> bool {
+    if !lower.iter().any(char::is_ascii_digit) {
+        return false;
+    }
     let text: String = lower.iter().collect();
     text.chars().any(|c| c.is_ascii_digit())
         && text
@@ -473,11 +532,13 @@ fn is_dateline(lower: &[char]) -> bool {
 }
 
 fn find_words(lower: &[char], phrase: &str) -> Option<usize> {
-    let p: Vec<char> = phrase.chars().collect();
-    (0..lower.len().saturating_sub(p.len() - 1)).find(|&i| {
-        lower[i..].starts_with(&p)
+    let len = phrase.chars().count();
+    let first = phrase.chars().next()?;
+    (0..lower.len().saturating_sub(len - 1)).find(|&i| {
+        lower[i] == first
+            && lower[i..].iter().zip(phrase.chars()).all(|(&a, b)| a == b)
             && (i == 0 || !lower[i - 1].is_alphanumeric())
-            && lower.get(i + p.len()).is_none_or(|c| !c.is_alphanumeric())
+            && lower.get(i + len).is_none_or(|c| !c.is_alphanumeric())
     })
 }
 
@@ -540,6 +601,20 @@ mod context_tests {
             "Báo cáo kết quả học tập về Ban Thường vụ. Thời gian trước ngày 31/5/2024."
         );
         assert_eq!(found[0].offset, 0);
+    }
+
+    #[test]
+    fn a_text_with_thousands_of_deadlines_gives_the_first_two_hundred_and_says_so() {
+        let body = "Các chi bộ báo cáo trước ngày 31/5/2025.\n".repeat(1000);
+        let read = extract(&body, Some(day(2025, 2, 5)));
+        assert_eq!(read.deadlines.len(), MAX_DEADLINES);
+        assert!(
+            read.warnings
+                .iter()
+                .any(|w| w.contains("đặt 1000 thời hạn")),
+            "{:?}",
+            read.warnings
+        );
     }
 
     #[test]
