@@ -34,14 +34,35 @@ fn archive_path(app: &tauri::App) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("vanthu.sqlite3"))
 }
 
+/// How long after the start the daily backup is made.
+const BACKUP_AFTER_START: std::time::Duration = std::time::Duration::from_secs(2);
+
 pub fn run() {
+    // The archive opens while GTK and the web view start (it is where `vanthu` looks unless
+    // that cannot be told without the app's paths).
+    let opening = std::thread::spawn(|| {
+        vanthu_ops::archive_path(std::env::var_os("VANTHU_DB").map(PathBuf::from))
+            .ok()
+            .map(commands::Store::open)
+    });
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .setup(|app| {
-            let store = commands::Store::open(archive_path(app));
-            store.daily_backup();
+        .setup(move |app| {
+            let store = opening
+                .join()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| commands::Store::open(archive_path(app)));
             app.manage(store);
+            // The daily backup waits until the first screen is up: copying a large archive
+            // before the window opens held the clerk's first screen back, and nothing needs
+            // the copy at once.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(BACKUP_AFTER_START);
+                handle.state::<commands::Store>().daily_backup();
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

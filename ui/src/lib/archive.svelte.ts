@@ -31,6 +31,7 @@ export class ArchiveState {
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #seq = 0;
+  #early: Promise<void> | null = null;
 
   constructor(private storage: Storage | null = globalThis.localStorage ?? null) {
     try {
@@ -48,8 +49,25 @@ export class ArchiveState {
   }
 
   /** Runs the query now (after a filter change, or on opening the view). */
-  async load(): Promise<void> {
+  load(): Promise<void> {
     clearTimeout(this.#timer);
+    return this.#load();
+  }
+
+  /** Runs the first screen's query early: the window starts it beside the lists it waits for,
+   *  and the archive view, once shown, takes its rows instead of asking again. */
+  prefetch(): void {
+    this.#early = this.#load();
+  }
+
+  /** The rows for the archive view that opens: the early query's, or a new one. */
+  shown(): Promise<void> {
+    const early = this.#early;
+    this.#early = null;
+    return early ?? this.load();
+  }
+
+  async #load(): Promise<void> {
     const seq = ++this.#seq;
     this.loading = true;
     this.remember();
