@@ -213,7 +213,11 @@ mod tests {
         assert_eq!(t.words.len(), 4);
         assert_eq!(t.words[0], 30.0);
         let last = t.words[3] + fonts.width(style.face, "82", style.size).0;
-        assert!((last - run.right().0).abs() < 0.002, "{last} vs {:?}", run.right());
+        assert!(
+            (last - run.right().0).abs() < 0.002,
+            "{last} vs {:?}",
+            run.right()
+        );
         let s = &p.strokes[0];
         assert_eq!((s.x1, s.y1, s.x2, s.y2), (90.0, 50.0, 120.0, 50.0));
         assert!((s.thickness - 0.176).abs() < 1e-3);

@@ -141,7 +141,12 @@ fn every_word_starts_where_the_pdf_puts_it() {
         let mut checked = 0;
         for (i, page) in p.pages.iter().enumerate() {
             for t in &page.texts {
-                assert_eq!(t.words.len(), t.text.split(' ').count(), "{name}: {:?}", t.text);
+                assert_eq!(
+                    t.words.len(),
+                    t.text.split(' ').count(),
+                    "{name}: {:?}",
+                    t.text
+                );
                 for (piece, &x) in t.text.split(' ').zip(&t.words) {
                     if piece.is_empty() {
                         continue;
