@@ -10,6 +10,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::text;
+
 mod cue;
 mod sentence;
 mod units;
@@ -122,7 +124,7 @@ pub struct Extraction {
 /// date; "định kỳ" alone names no period and gives no deadline of its own.
 pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
     let mut out = Extraction::default();
-    if !may_date(body.chars()) {
+    if !body_may_date(body) {
         // Most bodies have a date somewhere; the few that have none are not read at all.
         return out;
     }
@@ -205,35 +207,23 @@ fn join_sentences(before: &str, after: &str) -> String {
 /// năm") and every recurrence phrase ("hằng tháng", "định kỳ") holds one.
 const DATE_WORDS: [&str; 4] = ["quý", "năm", "tháng", "định kỳ"];
 
-/// Whether `text` may hold a deadline: it has a digit or one of [`DATE_WORDS`]. Most sentences
-/// of a plan have neither, and are passed over before the full reading (which finds nothing
-/// in them: every date it reads has a digit or one of those words).
-fn may_date(text: impl Iterator<Item = char>) -> bool {
-    // The words' last letters, as the text is read (the longest word is 7 letters).
-    let mut recent = ['\0'; 7];
-    for c in text.map(lower_char) {
-        if c.is_ascii_digit() {
-            return true;
-        }
-        recent.rotate_left(1);
-        recent[6] = c;
-        if DATE_WORDS.iter().any(|w| ends_with(&recent, w)) {
-            return true;
-        }
-    }
-    false
+/// Whether the lowercase chars `lower` may hold a deadline: a digit or one of [`DATE_WORDS`].
+/// Most sentences of a plan have neither, and are passed over before the full reading (which
+/// finds nothing in them: every date it reads has a digit or one of those words).
+fn may_date(lower: &[char]) -> bool {
+    lower.iter().any(char::is_ascii_digit)
+        || (0..lower.len()).any(|i| {
+            matches!(lower[i], 'q' | 'n' | 't' | 'đ')
+                && DATE_WORDS.iter().any(|w| chars_at(lower, i, w))
+        })
 }
 
-/// Whether the chars of `recent` end with `word`.
-fn ends_with(recent: &[char], word: &str) -> bool {
-    let mut at = recent.len();
-    for w in word.chars().rev() {
-        match at.checked_sub(1) {
-            Some(i) if recent[i] == w => at = i,
-            _ => return false,
-        }
+/// [`may_date`] of a whole body, before it is cut into sentences.
+fn body_may_date(body: &str) -> bool {
+    body.bytes().any(|b| b.is_ascii_digit()) || {
+        let lower: Vec<char> = body.chars().map(lower_char).collect();
+        may_date(&lower)
     }
-    true
 }
 
 /// Phrases of a recurring deadline; the first that occurs wins over "định kỳ".
@@ -269,11 +259,8 @@ fn read_sentence(
     inherited: &[String],
     out: &mut Extraction,
 ) {
-    if !may_date(s.text.chars()) {
-        return;
-    }
     let lower: Vec<char> = s.text.chars().map(lower_char).collect();
-    if is_dateline(&lower) {
+    if !may_date(&lower) || is_dateline(&lower) {
         return;
     }
     let quoted = || quote(&s.text);
@@ -481,12 +468,16 @@ fn current_period_end(r: Recurrence, doc: NaiveDate) -> Option<NaiveDate> {
 
 /// The recurrence a sentence names, with where its phrase starts and its length in chars.
 fn recurrence_of(lower: &[char]) -> Option<(Recurrence, usize, usize)> {
-    RECURRENCES
-        .iter()
-        .filter_map(|(phrase, r)| {
-            find_words(lower, phrase).map(|at| (*r, at, phrase.chars().count()))
+    // The phrase that starts first, the earlier in the list when two start together: read
+    // in one pass over the sentence rather than one for each phrase.
+    (0..lower.len())
+        .filter(|&i| matches!(lower[i], 'h' | '6' | 's' | 'đ'))
+        .find_map(|i| {
+            RECURRENCES
+                .iter()
+                .find(|(phrase, _)| words_at(lower, i, phrase))
+                .map(|(phrase, r)| (*r, i, phrase.chars().count()))
         })
-        .min_by_key(|&(_, at, _)| at)
         .or_else(|| {
             let phrase = "định kỳ";
             find_words(lower, phrase).map(|at| (Recurrence::Periodic, at, phrase.chars().count()))
@@ -532,14 +523,22 @@ fn is_dateline(lower: &[char]) -> bool {
 }
 
 fn find_words(lower: &[char], phrase: &str) -> Option<usize> {
-    let len = phrase.chars().count();
     let first = phrase.chars().next()?;
-    (0..lower.len().saturating_sub(len - 1)).find(|&i| {
-        lower[i] == first
-            && lower[i..].iter().zip(phrase.chars()).all(|(&a, b)| a == b)
-            && (i == 0 || !lower[i - 1].is_alphanumeric())
-            && lower.get(i + len).is_none_or(|c| !c.is_alphanumeric())
-    })
+    (0..lower.len()).find(|&i| lower[i] == first && words_at(lower, i, phrase))
+}
+
+/// Whether `phrase` is at `i` in `lower`, as whole words.
+fn words_at(lower: &[char], i: usize, phrase: &str) -> bool {
+    chars_at(lower, i, phrase)
+        && (i == 0 || !lower[i - 1].is_alphanumeric())
+        && lower
+            .get(i + phrase.chars().count())
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether the chars of `s` are at `i` in `lower`.
+fn chars_at(lower: &[char], i: usize, s: &str) -> bool {
+    (i..).zip(s.chars()).all(|(at, c)| lower.get(at) == Some(&c))
 }
 
 fn contains_words(lower: &[char], phrase: &str) -> bool {
@@ -552,7 +551,8 @@ fn lower_char(c: char) -> char {
     match c {
         'Ð' | 'ð' => 'đ',
         '\u{a0}' => ' ',
-        _ => c.to_lowercase().next().unwrap_or(c),
+        _ if c.is_ascii() => c.to_ascii_lowercase(),
+        _ => text::lower_letter(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c)),
     }
 }
 

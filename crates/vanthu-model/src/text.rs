@@ -20,15 +20,51 @@ fn is_invisible(c: char) -> bool {
 /// The canonical stored form: NFC, with Windows line ends made `\n` and invisible characters
 /// that Word and web pages leave behind (BOM, zero-width spaces) removed.
 pub fn nfc(s: &str) -> String {
-    // Almost all text is already clean NFC; checking is far cheaper than normalising.
-    if s.chars().all(surely_nfc)
-        || (is_nfc_quick(s.chars()) == IsNormalized::Yes
-            && !s.chars().any(|c| c == '\r' || is_invisible(c)))
-    {
+    if is_clean_nfc(s) {
         return s.to_owned();
     }
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
     s.nfc().filter(|&c| !is_invisible(c)).collect()
+}
+
+/// [`nfc`] of a string the caller owns: kept as it is when it is already clean.
+pub(crate) fn nfc_owned(s: String) -> String {
+    if is_clean_nfc(&s) {
+        s
+    } else {
+        nfc(&s)
+    }
+}
+
+/// Whether `s` is its own [`nfc`]. Almost all text is already clean NFC; checking is far
+/// cheaper than normalising.
+fn is_clean_nfc(s: &str) -> bool {
+    all_surely_nfc(s)
+        || (is_nfc_quick(s.chars()) == IsNormalized::Yes
+            && !s.chars().any(|c| c == '\r' || is_invisible(c)))
+}
+
+/// `s.chars().all(surely_nfc)`, the ASCII bytes (most of a Vietnamese text) passed over
+/// without decoding.
+fn all_surely_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b == b'\r' {
+                return false;
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().expect("a char starts here");
+            if !surely_nfc(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// Characters that are NFC whatever surrounds them and need no cleaning: everything below the
@@ -71,25 +107,59 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// The folded form of the Latin letters Vietnamese uses (U+00C0–U+024F, U+1E00–U+1EFF), worked
-/// out once: search folds every document as it is stored, so this is the hot path. Only letters
-/// are in the table, so finding a character also tells it is part of a word.
-fn latin_table() -> &'static [(u32, char)] {
-    static TABLE: OnceLock<Vec<(u32, char)>> = OnceLock::new();
+/// The folded and the lowercase form of the Latin letters Vietnamese uses (U+00C0–U+024F,
+/// U+1E00–U+1EFF), worked out once and looked up by code point: search folds every document
+/// as it is stored, so this is the hot path. Only letters have a folded form, so finding one
+/// also tells a character is part of a word. `'\0'`: not a letter, or a form of more than one
+/// character (left to the general rules).
+struct LatinTable {
+    fold: [char; LATIN_LEN],
+    lower: [char; LATIN_LEN],
+}
+
+const LATIN_LOW: std::ops::RangeInclusive<u32> = 0xC0..=0x24F;
+const LATIN_EXTENDED: std::ops::RangeInclusive<u32> = 0x1E00..=0x1EFF;
+const LATIN_LEN: usize = (0x24F - 0xC0 + 1) + 0x100;
+
+/// Where `c` is in [`LatinTable`], if it is there.
+fn latin_slot(c: char) -> Option<usize> {
+    let cp = c as u32;
+    if LATIN_LOW.contains(&cp) {
+        Some((cp - 0xC0) as usize)
+    } else if LATIN_EXTENDED.contains(&cp) {
+        Some((cp - 0x1E00) as usize + (0x24F - 0xC0 + 1))
+    } else {
+        None
+    }
+}
+
+fn latin_table() -> &'static LatinTable {
+    static TABLE: OnceLock<LatinTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        (0xC0..=0x24F_u32)
-            .chain(0x1E00..=0x1EFF)
-            .filter_map(|cp| {
-                let c = char::from_u32(cp).filter(|c| c.is_alphabetic())?;
+        let mut table = LatinTable {
+            fold: ['\0'; LATIN_LEN],
+            lower: ['\0'; LATIN_LEN],
+        };
+        for cp in LATIN_LOW.chain(LATIN_EXTENDED) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let slot = latin_slot(c).expect("in range");
+            let one = |s: String| {
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(f), None) => f,
+                    _ => '\0',
+                }
+            };
+            if c.is_alphabetic() {
                 let mut folded = String::new();
                 slow_fold(c, &mut folded);
-                let mut chars = folded.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(f), None) => Some((cp, f)),
-                    _ => None,
-                }
-            })
-            .collect()
+                table.fold[slot] = one(folded);
+            }
+            table.lower[slot] = one(c.to_lowercase().collect());
+        }
+        table
     })
 }
 
@@ -113,32 +183,83 @@ fn push_folded(c: char, out: &mut String) {
     }
 }
 
+/// The lowercase of a Latin letter Vietnamese uses, when it is one char (from the table, so
+/// without the general Unicode lookup).
+pub(crate) fn lower_letter(c: char) -> Option<char> {
+    let lower = latin_table().lower[latin_slot(c)?];
+    (lower != '\0').then_some(lower)
+}
+
 fn table_fold(c: char) -> Option<char> {
-    let cp = c as u32;
-    if (0xC0..=0x24F).contains(&cp) || (0x1E00..=0x1EFF).contains(&cp) {
-        let table = latin_table();
-        table
-            .binary_search_by_key(&cp, |&(k, _)| k)
-            .ok()
-            .map(|i| table[i].1)
-    } else {
-        None
-    }
+    let f = latin_table().fold[latin_slot(c)?];
+    (f != '\0').then_some(f)
 }
 
 /// The exact (diacritic-keeping) comparison form: NFC, lowercase. Old and new tone placement
 /// (`uỷ`/`ủy`) stay distinct here, as they are distinct spellings.
 pub fn lower_exact(s: &str) -> String {
-    // Lower-casing precomposed Vietnamese letters keeps them precomposed, so NFC in is NFC out.
     let mut out = String::with_capacity(s.len());
-    for c in nfc(s).chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
+    push_lower_exact(s, &mut out);
+    out
+}
+
+/// [`lower_exact`] of `s`, appended to `out` (the indexing form: no intermediate copies).
+pub fn push_lower_exact(s: &str, out: &mut String) {
+    // Lower-casing precomposed Vietnamese letters keeps them precomposed, so NFC in is NFC out.
+    let normalized;
+    let s = if is_clean_nfc(s) {
+        s
+    } else {
+        normalized = nfc(s);
+        &normalized
+    };
+    // Copied whole and lowercased in place where that keeps the length (ASCII, and the
+    // Vietnamese capitals of the table); the rest of the text from the first other change
+    // on, char by char.
+    let start = out.len();
+    out.push_str(s);
+    out[start..].make_ascii_lowercase();
+    // Where a char changes length (or turns into several), the text from there is done char
+    // by char; before it, the capitals to swap for their lowercase.
+    let mut rest = None;
+    let mut swaps: Vec<(usize, char)> = Vec::new();
+    for (i, c) in s.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        match lower_letter(c) {
+            Some(lower) if lower.len_utf8() == c.len_utf8() => {
+                if lower != c {
+                    swaps.push((start + i, lower));
+                }
+            }
+            Some(_) => {
+                rest = Some(i);
+                break;
+            }
+            None => {
+                let mut lower = c.to_lowercase();
+                if !(lower.next() == Some(c) && lower.next().is_none()) {
+                    rest = Some(i);
+                    break;
+                }
+            }
         }
     }
-    out
+    let mut buf = [0; 4];
+    for (at, lower) in swaps {
+        out.replace_range(at..at + lower.len_utf8(), lower.encode_utf8(&mut buf));
+    }
+    if let Some(i) = rest {
+        out.truncate(start + i);
+        for c in s[i..].chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                match lower_letter(c) {
+                    Some(lower) => out.push(lower),
+                    None => out.extend(c.to_lowercase()),
+                }
+            }
+        }
+    }
 }
 
 /// The first control character in `s` that has no place in a document (anything below U+0020
@@ -171,7 +292,25 @@ pub fn is_word_char(c: char) -> bool {
 /// of [`folded_words`], without a vector of small strings.
 pub fn push_folded_words(s: &str, out: &mut String) {
     let mut in_word = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, most of the text: a letter or digit is its own lowercase, anything else
+        // ends a word.
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+                in_word = true;
+            } else if in_word {
+                out.push(' ');
+                in_word = false;
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a char starts here");
+        i += c.len_utf8();
         let letter = if c.is_ascii() {
             c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
         } else {
@@ -341,6 +480,91 @@ fn is_windows_device_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The indexing forms as they were written first, char by char: the fast paths must give
+    /// the same.
+    fn reference_lower_exact(s: &str) -> String {
+        nfc(s).chars().flat_map(char::to_lowercase).collect()
+    }
+
+    fn reference_folded_words(s: &str) -> String {
+        let mut out = String::new();
+        let mut in_word = false;
+        for c in s.chars() {
+            let letter = if c.is_ascii() {
+                c.is_ascii_alphanumeric().then(|| c.to_ascii_lowercase())
+            } else {
+                table_fold(c)
+            };
+            if let Some(f) = letter {
+                out.push(f);
+                in_word = true;
+            } else if !c.is_ascii() && c.is_alphanumeric() {
+                push_folded(c, &mut out);
+                in_word = true;
+            } else if in_word {
+                out.push(' ');
+                in_word = false;
+            }
+        }
+        if in_word {
+            out.push(' ');
+        }
+        out
+    }
+
+    #[test]
+    fn indexing_forms_match_the_char_by_char_rules() {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(corpus)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.extend(
+            [
+                "ĐẢNG BỘ TỈNH Khánh Hòa — “Kế hoạch” số 82-KH/ĐU\r\n",
+                "İstanbul ẞ ΣΑΣ Ǆ ǅ K Å Ω ﬁ",
+                "Hoa\u{300} Đa\u{323}i ho\u{323}c \u{200b}x\u{feff}y",
+                "",
+                "ASCII only, 123.",
+                "ẞtraße ĐĐ ÀÀ ǈ",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(lower_exact(t), reference_lower_exact(t), "{t:?}");
+            let mut appended = String::from("đã có ");
+            push_lower_exact(t, &mut appended);
+            assert_eq!(appended, format!("đã có {}", reference_lower_exact(t)));
+            let mut folded = String::new();
+            push_folded_words(t, &mut folded);
+            assert_eq!(folded, reference_folded_words(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_latin_table_folds_and_lowercases_as_the_general_rules_do() {
+        for cp in (0xC0..=0x24F).chain(0x1E00..=0x1EFF) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let (mut fast, mut slow) = (String::new(), String::new());
+            push_folded(c, &mut fast);
+            slow_fold(c, &mut slow);
+            assert_eq!(fast, slow, "U+{cp:04X} folds differently");
+            let one = c.to_string();
+            assert_eq!(
+                lower_exact(&one),
+                nfc(&one).to_lowercase(),
+                "U+{cp:04X} lowercases differently"
+            );
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "U+{cp:04X} is or is not a letter"
+            );
+        }
+    }
 
     #[test]
     fn sizes_read_the_same_everywhere() {

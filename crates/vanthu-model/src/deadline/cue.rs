@@ -168,21 +168,27 @@ fn is_hour(word: &str) -> bool {
 
 /// Up to eight words before `at`, nearest first, without the punctuation around them.
 fn words_before(lower: &[char], at: usize) -> Vec<String> {
-    let text: String = lower[..at].iter().collect();
-    text.split_whitespace()
+    // Split where they are rather than copying the whole sentence before `at` for each date.
+    lower[..at]
+        .split(|c| c.is_whitespace())
         .rev()
-        .map(|w| w.trim_matches(PUNCT).to_owned())
-        .filter(|w| !w.is_empty())
+        .filter_map(word)
         .take(8)
         .collect()
 }
 
 /// Up to four words after `at`, without the punctuation around them.
 fn words_after(lower: &[char], at: usize) -> Vec<String> {
-    let text: String = lower[at..].iter().collect();
-    text.split_whitespace()
-        .map(|w| w.trim_matches(PUNCT).to_owned())
-        .filter(|w| !w.is_empty())
+    lower[at..]
+        .split(|c| c.is_whitespace())
+        .filter_map(word)
         .take(4)
         .collect()
+}
+
+/// A piece between spaces without the punctuation around it, if anything is left.
+fn word(piece: &[char]) -> Option<String> {
+    let w: String = piece.iter().collect();
+    let w = w.trim_matches(PUNCT);
+    (!w.is_empty()).then(|| w.to_owned())
 }

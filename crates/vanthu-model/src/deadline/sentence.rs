@@ -7,7 +7,7 @@
 //! skipped when looking around a full stop and removed from the text.
 
 use crate::markup;
-use crate::text::nfc;
+use crate::text::nfc_owned;
 
 /// Words written with a full stop that does not end the sentence (lowercase, without the stop).
 const ABBREVIATIONS: [&str; 9] = ["tp", "tt", "ts", "ths", "pgs", "gs", "đ/c", "v.v", "vv"];
@@ -115,7 +115,7 @@ fn push(
     if text.chars().any(char::is_alphanumeric) {
         out.push(Sentence {
             offset: line_offset + byte(from) + lead,
-            text: nfc(&text),
+            text: nfc_owned(text),
         });
     }
 }
@@ -123,6 +123,9 @@ fn push(
 /// Whether the char at `i` ends a sentence.
 fn ends_sentence(chars: &[(usize, char)], i: usize) -> bool {
     let c = chars[i].1;
+    if !matches!(c, ';' | '!' | '?' | '.') {
+        return false;
+    }
     let next = chars[i + 1..].iter().map(|&(_, c)| c).find(|&c| c != '*');
     match c {
         ';' => true,
