@@ -1,8 +1,9 @@
 //! Benchmark of the archive at office scale: 100,000 generated documents sized like the corpus.
 //!
-//! Reports the import rate, search latency (p50/p95) for folded and marked queries, the latency
-//! of one page of the archive table, and the file size. Run with `cargo bench -p vanthu-archive`;
-//! `VANTHU_BENCH_DOCS=N` changes the number of documents.
+//! Reports the import rate, with where its time went per document (on the threads that check and
+//! fold, summed, and on the one that writes), search latency (p50/p95) for folded and marked
+//! queries, the latency of one page of the archive table, and the file size. Run with
+//! `cargo bench -p vanthu-archive`; `VANTHU_BENCH_DOCS=N` changes the number of documents.
 //!
 //! `VANTHU_BENCH_CARE=1` then attaches an 8 KB image to every document and times backup and
 //! verify; with `VANTHU_BENCH_CLI=path/to/release/vanthu` also the register of a full year and
@@ -10,7 +11,7 @@
 
 use std::time::{Duration, Instant};
 
-use vanthu_archive::{Archive, Filter, Stamp};
+use vanthu_archive::{Archive, Filter, ImportTimes, Stamp};
 use vanthu_model::{Document, Format, Issuer, Kind, Recipient, Signature, Status};
 
 /// A small deterministic generator (xorshift64*), so every run builds the same archive.
@@ -223,10 +224,13 @@ fn main() {
         .map(|_| generate(&mut rng, &sentences, &mut counters))
         .collect();
     let text_bytes: usize = docs.iter().map(|d| d.body.len() + d.title.len()).sum();
+    let import_docs = docs.len();
     let start = Instant::now();
     let cpu_start = cpu_seconds();
+    let mut phases = ImportTimes::default();
     for batch in docs.chunks(1_000) {
-        archive.create_all(batch, &stamp).unwrap();
+        let (_, times) = archive.create_all_timed(batch, &stamp).unwrap();
+        phases.add(&times);
     }
     let import = start.elapsed();
     let import_cpu = cpu_seconds() - cpu_start;
@@ -309,6 +313,24 @@ fn main() {
         import_cpu,
         n as f64 / import_cpu
     );
+    if import_docs > 0 {
+        let per = |d: Duration| d.as_secs_f64() * 1e6 / import_docs as f64;
+        let prepare = phases.check + phases.fold + phases.deadlines;
+        let write = phases.rows + phases.search_index + phases.commit;
+        println!(
+            "  preparing ({} threads, summed), µs/doc: {:.0} (check {:.0}, fold {:.0}, \
+             deadlines {:.0}); writing thread: {:.0} (rows {:.0}, search index {:.0}, commit {:.0})",
+            phases.preparing_threads,
+            per(prepare),
+            per(phases.check),
+            per(phases.fold),
+            per(phases.deadlines),
+            per(write),
+            per(phases.rows),
+            per(phases.search_index),
+            per(phases.commit),
+        );
+    }
     println!("search (limit 50), 30 runs each:");
     for (q, found, p50, p95) in &per_query {
         println!("  {q:<32} hits {found:>3}   p50 {p50:7.2} ms   p95 {p95:7.2} ms");

@@ -53,6 +53,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use care::VerifyProblem;
+#[doc(hidden)]
+pub use documents::ImportTimes;
 pub use error::{ArchiveError, ErrorCode, Result};
 pub use issue::RenderFailure;
 pub use lists::{IssuerProfile, RecipientList, Signer};

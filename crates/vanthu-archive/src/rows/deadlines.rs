@@ -272,11 +272,32 @@ pub(crate) fn record_found(
     found: &[Found],
     stamp: &Stamp,
 ) -> Result<()> {
-    if found.is_empty() {
-        return Ok(());
-    }
+    insert_found(tx, document_id, found, stamp)?;
+    audit_found(tx, document_id, found, stamp)
+}
+
+/// The rows of [`record_found`] alone.
+pub(crate) fn insert_found(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    found: &[Found],
+    stamp: &Stamp,
+) -> Result<()> {
     for f in found {
         insert(tx, document_id, &NewDeadline::found(f), stamp)?;
+    }
+    Ok(())
+}
+
+/// The audit entry of [`record_found`] alone (none when nothing was found).
+pub(crate) fn audit_found(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    found: &[Found],
+    stamp: &Stamp,
+) -> Result<()> {
+    if found.is_empty() {
+        return Ok(());
     }
     let days: Vec<String> = found.iter().map(|f| date::short(f.due)).collect();
     audit::append(

@@ -39,7 +39,7 @@ impl IndexText {
         let meta = meta_text(doc);
         let mut exact = String::new();
         for part in [&doc.title, &meta, &doc.body] {
-            exact.push_str(&text::lower_exact(part));
+            text::push_lower_exact(part, &mut exact);
             exact.push(' ');
         }
         IndexText {
@@ -66,12 +66,35 @@ fn folded(s: &str) -> String {
     distinct(all.split_ascii_whitespace())
 }
 
+/// The distinct words of `lower` that carry marks (or đ): its words cut at every char that is
+/// not [`text::is_word_char`], the all-ASCII ones left out. Read byte by byte: ASCII bytes,
+/// most of the text, need no decoding.
 fn marked(lower: &str) -> String {
-    distinct(
-        lower
-            .split(|c: char| !text::is_word_char(c))
-            .filter(|w| !w.is_ascii()),
-    )
+    let bytes = lower.as_bytes();
+    let mut words = Vec::new();
+    let (mut start, mut i, mut marks) = (0, 0, false);
+    while i < bytes.len() {
+        let (word_char, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = lower[i..].chars().next().expect("a char starts here");
+            let word_char = text::is_word_char(c);
+            marks |= word_char;
+            (word_char, c.len_utf8())
+        };
+        if !word_char {
+            if marks {
+                words.push(&lower[start..i]);
+            }
+            start = i + len;
+            marks = false;
+        }
+        i += len;
+    }
+    if marks {
+        words.push(&lower[start..]);
+    }
+    distinct(words.into_iter())
 }
 
 /// (Re)indexes one document inside the caller's transaction.
@@ -146,4 +169,29 @@ fn meta_text(doc: &Document) -> String {
     }
     parts.retain(|p| !p.is_empty());
     parts.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_words_are_the_words_with_marks_each_once() {
+        let reference = |lower: &str| {
+            distinct(
+                lower
+                    .split(|c: char| !text::is_word_char(c))
+                    .filter(|w| !w.is_ascii()),
+            )
+        };
+        for lower in [
+            "đảng ủy sở văn hóa, thể thao và du lịch; “kế hoạch” số 82-kh/đu đảng",
+            "ascii only 123",
+            "",
+            "ủy",
+            "a—b “c” đ,đ;đ ñ x\u{300}y k",
+        ] {
+            assert_eq!(marked(lower), reference(lower), "{lower:?}");
+        }
+    }
 }
