@@ -538,7 +538,9 @@ fn words_at(lower: &[char], i: usize, phrase: &str) -> bool {
 
 /// Whether the chars of `s` are at `i` in `lower`.
 fn chars_at(lower: &[char], i: usize, s: &str) -> bool {
-    (i..).zip(s.chars()).all(|(at, c)| lower.get(at) == Some(&c))
+    (i..)
+        .zip(s.chars())
+        .all(|(at, c)| lower.get(at) == Some(&c))
 }
 
 fn contains_words(lower: &[char], phrase: &str) -> bool {
