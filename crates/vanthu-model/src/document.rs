@@ -337,8 +337,14 @@ impl Document {
             r.name = text::one_line(&r.name);
             r.note = text::one_line(&r.note);
         }
-        self.body = text::nfc(&self.body).trim_end().to_owned();
-        self.body = self.body.trim_start_matches('\n').to_owned();
+        // Copied only when something changes (most bodies are clean NFC already).
+        let body = text::nfc_owned(std::mem::take(&mut self.body));
+        let kept = body.trim_end().trim_start_matches('\n');
+        self.body = if kept.len() == body.len() {
+            body
+        } else {
+            kept.to_owned()
+        };
     }
 }
 

@@ -265,8 +265,15 @@ pub fn push_lower_exact(s: &str, out: &mut String) {
 /// The first control character in `s` that has no place in a document (anything below U+0020
 /// except newline and tab, DEL, and the C1 range), if any.
 pub fn first_control_char(s: &str) -> Option<char> {
-    s.chars()
-        .find(|&c| (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c))
+    // Control characters are U+0000–U+001F, U+007F–U+009F: below 0x20 or 0x7F as a byte, or
+    // 0xC2 then 0x80–0x9F in UTF-8. Looking at bytes spares decoding a whole body.
+    let bytes = s.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })?;
+    s[at..].chars().next()
 }
 
 /// Words of a text in folded form, split at anything that is not a letter or digit.
@@ -511,6 +518,27 @@ mod tests {
             out.push(' ');
         }
         out
+    }
+
+    #[test]
+    fn control_characters_are_found_by_their_bytes_as_by_their_chars() {
+        let reference = |s: &str| {
+            s.chars().find(|&c| {
+                (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)
+            })
+        };
+        for s in [
+            "Kế hoạch\n\tsố 82",
+            "a\u{1}b",
+            "Đảng\u{7f}",
+            "x\u{85}y",
+            "\u{9f}",
+            "\u{a0}\u{c2}\u{100}ĐÂ",
+            "",
+            "\r",
+        ] {
+            assert_eq!(first_control_char(s), reference(s), "{s:?}");
+        }
     }
 
     #[test]

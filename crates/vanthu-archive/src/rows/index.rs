@@ -122,7 +122,9 @@ pub(crate) fn write(conn: &Connection, id: i64, text: &IndexText, replace: bool)
 
 /// The words, each once, joined by spaces.
 fn distinct<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut seen: HashSet<&str, BuildHasherDefault<WordHasher>> = HashSet::default();
+    // Sized for a plan's few hundred distinct words at once, not grown (and rehashed) to it.
+    let mut seen: HashSet<&str, BuildHasherDefault<WordHasher>> =
+        HashSet::with_capacity_and_hasher(512, BuildHasherDefault::default());
     let mut out = String::new();
     for w in words.filter(|w| !w.is_empty()) {
         if seen.insert(w) {
