@@ -8,6 +8,8 @@
 //! the same bytes.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use printpdf::{
     Color, FontId, FontMetrics, FontType, Line, LinePoint, Op, ParsedFont, PdfDocument,
@@ -40,10 +42,11 @@ pub(crate) fn write(
 
 /// Writes the PDF. The font programs (each face's subset, compressed) are most of the work,
 /// and printpdf wants them before it turns the pages into PDF objects, which is most of the
-/// rest. With `programs_aside`, each subset is made on a worker thread while printpdf works
-/// around a placeholder, which is then replaced: half the time on a two-core machine, and
-/// the same bytes (a test compares the two ways). Only for TrueType faces, which printpdf
-/// embeds as they are; a CFF program would change the objects around it.
+/// rest. With `programs_aside`, the subsets are made on worker threads (largest first, each
+/// taken by the next free thread, the calling one too once printpdf is done) while printpdf
+/// works around placeholders, which are then replaced: the same bytes (a test compares the
+/// two ways). Only for TrueType faces, which printpdf embeds as they are; a CFF program
+/// would change the objects around it.
 fn write_with(
     pages: &[Page],
     info: &Info,
@@ -64,32 +67,28 @@ fn write_with(
         .map(|(&face, chars)| Subset::new(face, fonts.face(face), chars))
         .collect();
     let parallel = programs_aside && subsets.iter().all(|s| s.font.truetype);
+    // The faces' programs, largest first, each made by whichever thread claims it next.
+    let mut order: Vec<&Subset<'_>> = subsets.iter().collect();
+    order.sort_by_key(|s| std::cmp::Reverse(s.gids.len()));
+    let made: Vec<Mutex<Option<Result<Program, PdfError>>>> =
+        order.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let make_programs = |deflater: &mut Deflater| loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(subset) = order.get(i) else { break };
+        let program = subset.program(deflater);
+        *made[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(program);
+    };
     std::thread::scope(|scope| {
-        let mut doc = PdfDocument::new(&info.title);
         let mut workers = Vec::new();
         if parallel {
-            // Two workers, the larger subsets shared out first, each to the lighter one.
-            let mut order: Vec<&Subset<'_>> = subsets.iter().collect();
-            order.sort_by_key(|s| std::cmp::Reverse(s.gids.len()));
-            let mut shares: [(usize, Vec<&Subset<'_>>); 2] = Default::default();
-            for subset in order {
-                let lighter = shares
-                    .iter_mut()
-                    .min_by_key(|(load, _)| *load)
-                    .expect("two");
-                lighter.0 += subset.gids.len() + SUBSET_FIXED_COST;
-                lighter.1.push(subset);
-            }
-            for (_, share) in shares.into_iter().filter(|(_, share)| !share.is_empty()) {
-                workers.push(scope.spawn(move || {
-                    let mut deflater = Deflater::new();
-                    share
-                        .into_iter()
-                        .map(|subset| Ok((subset.face, subset.program(&mut deflater)?)))
-                        .collect::<Result<Vec<_>, PdfError>>()
-                }));
+            // One worker per spare core (at most two); the main thread joins in once
+            // printpdf is done, so the work evens out on two cores as on four.
+            for _ in 0..spare_cores().min(order.len()) {
+                workers.push(scope.spawn(|| make_programs(&mut Deflater::new())));
             }
         }
+        let mut doc = PdfDocument::new(&info.title);
         for subset in &subsets {
             let bytes = if parallel {
                 placeholder(subset.face)
@@ -103,13 +102,23 @@ fn write_with(
         }
         let mut pdf = to_lopdf(doc, pages, info, profile);
         let mut deflater = Deflater::new();
+        if parallel {
+            make_programs(&mut deflater);
+        }
         compress(&mut pdf, &mut deflater);
         for worker in workers {
-            let programs = worker
+            worker
                 .join()
-                .map_err(|_| PdfError::Write("font subsetting panicked".into()))??;
-            for (face, program) in programs {
-                embed(&mut pdf, &placeholder(face), program);
+                .map_err(|_| PdfError::Write("font subsetting panicked".into()))?;
+        }
+        if parallel {
+            for (subset, program) in order.iter().zip(&made) {
+                let program = program
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .take()
+                    .ok_or_else(|| PdfError::Write("a font program was not made".into()))??;
+                embed(&mut pdf, &placeholder(subset.face), program);
             }
         }
         let mut bytes = Vec::with_capacity(64 * 1024);
@@ -120,14 +129,23 @@ fn write_with(
     })
 }
 
+/// How many worker threads make the font programs: as many as there are cores, at most two
+/// (four faces, and the calling thread joins in). Even on two cores two workers beat one:
+/// when another program holds a core, the three threads still share what is free. Asked
+/// once per process.
+fn spare_cores() -> usize {
+    static SPARE: OnceLock<usize> = OnceLock::new();
+    *SPARE.get_or_init(|| {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 2)
+    })
+}
+
 /// The name of `face`'s font in the page resources.
 fn font_id(face: Face) -> FontId {
     FontId(format!("F{}", face.index() + 1))
 }
-
-/// What one face's subset costs beyond its glyphs, in glyphs (reading the font's tables,
-/// the fixed tables of the program), for sharing the work out.
-const SUBSET_FIXED_COST: usize = 60;
 
 /// The document, pages and information dictionary as PDF objects, streams not compressed.
 fn to_lopdf(
