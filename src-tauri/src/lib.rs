@@ -37,23 +37,7 @@ fn archive_path(app: &tauri::App) -> PathBuf {
 /// How long after the start the daily backup is made.
 const BACKUP_AFTER_START: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// WebKitGTK composites the page with OpenGL. Without a GPU driver (a virtual machine, a remote
-/// desktop, Xvfb) that is Mesa's software GL, and each frame the preview draws while the clerk
-/// types cost 50–150 ms; painted without compositing the same frame takes a few, and the web
-/// process holds ~100 MB less. A form needs no GPU: compositing stays off on Linux unless the
-/// clerk's machine asks for it (`VANTHU_GPU_COMPOSITING=1`) or sets WebKit's own variable.
-#[cfg(target_os = "linux")]
-fn paint_without_compositing() {
-    const WEBKIT: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
-    if std::env::var_os("VANTHU_GPU_COMPOSITING").is_none() && std::env::var_os(WEBKIT).is_none() {
-        // Before any other thread exists and before GTK or WebKit read the environment.
-        std::env::set_var(WEBKIT, "1");
-    }
-}
-
 pub fn run() {
-    #[cfg(target_os = "linux")]
-    paint_without_compositing();
     // The archive opens while GTK and the web view start (it is where `vanthu` looks unless
     // that cannot be told without the app's paths).
     let opening = std::thread::spawn(|| {
