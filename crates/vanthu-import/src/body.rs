@@ -53,6 +53,18 @@ pub(crate) fn title(
         }
         i += 1;
     }
+    // `NGHỊ QUYẾT` / `CỦA BAN THƯỜNG VỤ TỈNH ỦY` / `về …`: a Party resolution's type name
+    // goes on with who passed it; the trích yếu is the line after.
+    if i < end
+        && line::is_caps(&lines[i].text)
+        && fold(line::plain(&lines[i].text)).starts_with("cua ")
+    {
+        if let Some(next) = (i + 1..end).find(|&n| !lines[n].is_blank()) {
+            if may_be_title(&lines[next].text) && !line::is_rule(&lines[next].text) {
+                i = next;
+            }
+        }
+    }
     // `HỘI ĐỒNG NHÂN DÂN TỈNH …` right under the header: who enacts the document, and its
     // body's first line; the trích yếu was lost, and none is made up from this.
     if i >= end || !may_be_title(&lines[i].text) || is_enacting(line::plain(&lines[i].text)) {
@@ -136,8 +148,22 @@ fn is_enacting(text: &str) -> bool {
 fn continues_after_blank(parts: &[String], text: &str) -> bool {
     let text = line::plain(text);
     let in_caps = parts.iter().all(|p| line::is_caps(p));
-    let opens = line::starts_lowercase(text)
-        || (in_caps && line::is_caps(text) && fold(text).starts_with("va "));
+    // A trích yếu in capitals set as centred paragraphs: its last line often names the term
+    // or the year (`NHIỆM KỲ 2019 – 2020`, `NĂM 2024`, `GIAI ĐOẠN 2021 - 2025`).
+    let caps_goes_on = in_caps
+        && line::is_caps(text)
+        && [
+            "va ",
+            "nhiem ky ",
+            "nam ",
+            "nam hoc ",
+            "giai doan ",
+            "den nam ",
+            "khoa ",
+        ]
+        .iter()
+        .any(|w| fold(text).starts_with(w));
+    let opens = line::starts_lowercase(text) || caps_goes_on;
     opens
         && may_be_title(text)
         && !line::ends_clause(text)

@@ -482,10 +482,12 @@ pub(crate) fn classify(text: &str, conventions: &Conventions) -> Item {
         "thuong khan" => return Item::Urgency(Urgency::ThuongKhan),
         "hoa toc" => return Item::Urgency(Urgency::HoaToc),
         "hoa toc hen gio" => return Item::Urgency(Urgency::HoaTocHenGio),
-        "dang cong san viet nam" => return Item::PartyHeading,
-        "doan tncs ho chi minh" | "doan thanh nien cong san ho chi minh" => {
-            return Item::YouthHeading
-        }
+        _ => {}
+    }
+    // The headings with OCR's spaces inside their words (`ĐOÀ N TNCS HỒ CHÍ MINH`).
+    match words.replace(' ', "").as_str() {
+        "dangcongsanvietnam" => return Item::PartyHeading,
+        "doantncshochiminh" | "doanthanhniencongsanhochiminh" => return Item::YouthHeading,
         _ => {}
     }
     if is_state_heading(&words) {
@@ -654,7 +656,11 @@ pub(crate) fn place_date(text: &str) -> Option<PlaceDate> {
         _ => return None,
     };
     // A body sentence also says "ngày 17/4/2024"; a place before the date must be short.
-    if place.chars().count() > 60
+    // Nor is a cited document's date one (`Căn cứ Chỉ thị số 35-CT/TW ngày 30/5/2019`): no
+    // place name has a symbol's slash or the word `số`.
+    let cites = place.contains('/') || folded_words(&place).iter().any(|w| w == "so");
+    if cites
+        || place.chars().count() > 60
         || place.contains([':', ';'])
         || place.ends_with('.')
         || line::starts_lowercase(&place)
@@ -1626,7 +1632,16 @@ fn is_state_heading(folded: &str) -> bool {
     glued == "conghoaxahoichunghiavietnam"
         || glued == "conghoaxahoi"
         || glued == "chunghiavietnam"
-        || glued == "doclaptudohanhphuc"
+        || is_motto(&glued)
+}
+
+/// `Độc lập - Tự do - Hạnh phúc`, also as a scrape or OCR cut it (`Độc lập - Tự - Hạnh phúc`,
+/// `Độc lập Tự do Hạnh p`): its first words and its last, with at most a word between.
+fn is_motto(glued: &str) -> bool {
+    glued == "doclaptudohanhphuc"
+        || (glued.starts_with("doclap")
+            && glued.ends_with("hanhphuc")
+            && glued.len() <= "doclaptudohanhphuc".len())
 }
 
 /// A line that can only be the body: long, ending a sentence, a list item or heading, or the

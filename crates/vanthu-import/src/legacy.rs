@@ -365,6 +365,60 @@ pub(crate) fn decode_text(text: &str, encoding: LegacyEncoding) -> String {
     decode_units(&units, encoding)
 }
 
+/// The letters of Unicode Vietnamese that Latin-1 has (lower case).
+const LATIN1_VIETNAMESE: &str = "àáâãèéêìíòóôõùúý";
+
+/// Unicode text some of whose lines are a legacy font's text shown as Latin-1 (a web page that
+/// kept a `.VnTime` heading: `§OµN TNCS Hå CHÝ MINH` beside Unicode lines). The lines with no
+/// Unicode Vietnamese letter and some 8-bit character are read together; when they show one
+/// legacy encoding ([`detect_text`]'s test), each of them is decoded. Returns the text, the
+/// encoding and the 1-based numbers of the lines decoded; `None` when nothing is.
+pub(crate) fn decode_legacy_lines(text: &str) -> Option<(String, LegacyEncoding, Vec<usize>)> {
+    // An 8-bit character inside a word that Vietnamese never writes (`ho¹ch`, `§OµN`): a
+    // line of only `á`, `ê`, `ô`… is Unicode Vietnamese (`Báo cáo viên`), and a `©` standing
+    // alone is a page's.
+    let suspect = |l: &str| {
+        let chars: Vec<char> = l.chars().collect();
+        !has_unicode_vietnamese(l)
+            && chars.iter().enumerate().any(|(i, c)| {
+                ('\u{a0}'..='\u{ff}').contains(c)
+                    && !LATIN1_VIETNAMESE.contains(c.to_lowercase().next().unwrap_or(*c))
+                    && [i.checked_sub(1), Some(i + 1)]
+                        .into_iter()
+                        .flatten()
+                        .any(|j| chars.get(j).is_some_and(|n| n.is_ascii_alphabetic()))
+            })
+    };
+    let suspects: Vec<&str> = text.lines().filter(|l| suspect(l)).collect();
+    // A `©` or `°` on a page's line is no legacy text: a few such letters are.
+    let high: usize = suspects
+        .iter()
+        .map(|l| {
+            l.chars()
+                .filter(|c| ('\u{a0}'..='\u{ff}').contains(c))
+                .count()
+        })
+        .sum();
+    if high < 3 {
+        return None;
+    }
+    let encoding = detect_text(&suspects.join("\n"))?;
+    let mut decoded = Vec::new();
+    let lines: Vec<String> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if suspect(l) {
+                decoded.push(i + 1);
+                decode_text(l, encoding)
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    Some((lines.join("\n"), encoding, decoded))
+}
+
 /// Decodes units (a character and the legacy byte it stands for, if any).
 fn decode_units(units: &[(char, Option<u8>)], encoding: LegacyEncoding) -> String {
     match encoding {
@@ -839,6 +893,24 @@ mod tests {
         let text = decode_bytes(line.as_bytes(), LegacyEncoding::Tcvn3);
         assert_eq!(text.len(), line.len());
         assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn legacy_lines_inside_unicode_text() {
+        let text = "Trang chủ\n§OµN TNCS Hå CHÝ MINH\nSố: 12-KH/ĐTN\nKÕ ho¹ch tæ chøc\n© 2024";
+        let (fixed, encoding, lines) = decode_legacy_lines(text).unwrap();
+        assert_eq!(encoding, LegacyEncoding::Tcvn3);
+        assert_eq!(lines, [2, 4], "a lone `©` is no legacy letter");
+        let fixed: Vec<&str> = fixed.lines().collect();
+        assert_eq!(fixed[1], "ĐOÀN TNCS HỒ CHÍ MINH");
+        assert_eq!(fixed[3], "Kế hoạch tổ chức");
+        assert_eq!(fixed[2], "Số: 12-KH/ĐTN", "Unicode lines are kept");
+        assert_eq!(decode_legacy_lines("Hà Nội\n© 2024 Trường"), None);
+        assert_eq!(
+            decode_legacy_lines("Báo cáo viên\nBÁO CÁO\nTôi là"),
+            None,
+            "Latin-1's Vietnamese letters are Unicode Vietnamese"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod decode;
 pub mod doc;
 pub mod docx;
 mod header;
+mod intro;
 pub mod legacy;
 mod line;
 mod page;
@@ -178,9 +179,34 @@ pub fn import_text_with(
     encoding: Option<LegacyEncoding>,
 ) -> Result<Imported, ImportError> {
     let (text, converted) = decode::decode_with(bytes, encoding)?;
-    let mut imported = import_decoded(&text, conventions)?;
+    // A Unicode file may still hold lines a web page showed in a legacy font.
+    let legacy_lines = match converted {
+        None => legacy::decode_legacy_lines(&text),
+        Some(_) => None,
+    };
+    let text = match &legacy_lines {
+        Some((fixed, _, _)) => fixed.as_str(),
+        None => text.as_str(),
+    };
+    let mut imported = import_decoded(text, conventions)?;
     if let Some(encoding) = converted {
         imported.warnings.push(legacy_warning(encoding));
+    }
+    if let Some((_, encoding, lines)) = legacy_lines {
+        let listed: Vec<String> = lines.iter().take(10).map(ToString::to_string).collect();
+        let more = if lines.len() > 10 { ", …" } else { "" };
+        imported.warnings.push(Warning::at(
+            lines[0],
+            format!(
+                "{} dòng (dòng {}{more}) còn ở bảng mã cũ {} trong tệp Unicode; đã chuyển sang Unicode. Hãy soát lại các chữ hoa có dấu.",
+                lines.len(),
+                listed.join(", "),
+                encoding.name_vi()
+            ),
+        ));
+        imported
+            .warnings
+            .sort_by_key(|w| w.line.unwrap_or(usize::MAX));
     }
     Ok(imported)
 }
@@ -222,19 +248,35 @@ fn import_decoded(text: &str, conventions: &Conventions) -> Result<Imported, Imp
 pub fn import_str(text: &str, conventions: &Conventions) -> Imported {
     let mut warnings = Vec::new();
     let text = clean(text, &mut warnings);
-    let lines = page::strip(line::split_lines(&text), conventions, &mut warnings);
+    let (dropped, mut lines) = page::strip(line::split_lines(&text), conventions, &mut warnings);
+    let first_kept = lines.first().map(|l| l.no);
+    let described = intro::take(&dropped, &mut lines, conventions);
+    if let (Some(d), Some(first)) = (&described, first_kept) {
+        if d.line >= first {
+            warnings.push(Warning::at(
+                d.line,
+                format!(
+                    "Dòng {} là tiêu đề hoặc lời giới thiệu của trang web về văn bản, không phải nội dung văn bản; đã bỏ ra khỏi nội dung.",
+                    d.line
+                ),
+            ));
+        }
+    }
     let lines = header::unflatten(lines);
 
     let label = closing::find_label(&lines, 0);
     let limit = label.unwrap_or(lines.len());
-    let head = header::read(&lines, limit, conventions, &mut warnings);
+    let mut head = header::read(&lines, limit, conventions, &mut warnings);
 
-    let (title, body_start) = match (&head.type_line, &head.vv) {
+    let (mut title, body_start) = match (&head.type_line, &head.vv) {
         (Some(_), _) => body::title(&lines, head.next, limit, &mut warnings),
         (None, Some((_, vv))) => (vv.clone(), head.next),
         (None, None) if head.untyped_title => body::title(&lines, head.next, limit, &mut warnings),
         (None, None) => (String::new(), head.next),
     };
+    if let Some(d) = &described {
+        intro::complete(&mut head, &mut title, d, &mut warnings);
+    }
 
     let mut recipients = Vec::new();
     let mut archive = String::new();
@@ -265,6 +307,13 @@ pub fn import_str(text: &str, conventions: &Conventions) -> Imported {
 
     let mut signals = head.signals.clone();
     signals.extend(authority_signal);
+    if signals.is_empty() {
+        signals.extend(cited_format(
+            &lines[body_start.min(body_end)..body_end],
+            conventions,
+            &mut warnings,
+        ));
+    }
     let format = resolve_format(&signals, &mut warnings);
     let kind = header::kind_in_format(
         resolve_kind(&head, &mut warnings),
@@ -357,6 +406,61 @@ fn resolve_format(signals: &[header::FormatSignal], warnings: &mut Vec<Warning>)
         ));
     }
     chosen.format
+}
+
+/// How many of the body's first lines are searched for cited documents.
+const CITATION_LINES: usize = 40;
+
+/// The format a document with no heading, number, issuer or signer shows by the documents it
+/// cites: a Party committee's `Căn cứ` cites Party documents (`35-CT/TW`), a people's
+/// committee's State ones (`64/2014/NĐ-CP`). Taken only when one kind outnumbers the other
+/// two to one, and reported as a guess.
+fn cited_format(
+    lines: &[line::Line],
+    conventions: &Conventions,
+    warnings: &mut Vec<Warning>,
+) -> Option<header::FormatSignal> {
+    let (mut party, mut state, mut first) = (0, 0, None);
+    for l in lines.iter().take(CITATION_LINES) {
+        for word in l.text.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if !word.starts_with(|c: char| c.is_ascii_digit()) || !word.contains('/') {
+                continue;
+            }
+            let Some(symbol) = vanthu_model::numbering::parse_symbol(word, conventions) else {
+                continue;
+            };
+            if symbol.kind.is_none() || symbol.number.is_none() {
+                continue;
+            }
+            match symbol.format {
+                Format::Party => party += 1,
+                Format::State => state += 1,
+            }
+            first.get_or_insert(l.no);
+        }
+    }
+    let format = if party > 2 * state {
+        Format::Party
+    } else if state > 2 * party {
+        Format::State
+    } else {
+        return None;
+    };
+    let line = first?;
+    warnings.push(Warning::at(
+        line,
+        format!(
+            "Phần đầu văn bản không cho biết thể thức (không có tiêu đề, số, ký hiệu hay tên cơ quan ban hành); đã đoán là {} theo ký hiệu của các văn bản được dẫn trong nội dung (từ dòng {line}). Hãy kiểm tra lại.",
+            format_vi(format)
+        ),
+    ));
+    Some(header::FormatSignal {
+        format,
+        line,
+        what: "ký hiệu các văn bản được dẫn",
+        strength: 5,
+    })
 }
 
 /// The format's name inside a sentence: `văn bản của Đảng` (Đảng keeps its capital).

@@ -44,15 +44,15 @@ enum Element {
     TypeName,
 }
 
-/// The lines from where the document starts, the page's lines before it dropped with a
-/// warning (see the module).
+/// The page's lines before the document, dropped with a warning (see the module), and the
+/// lines from where the document starts.
 pub(crate) fn strip(
     mut lines: Vec<Line>,
     conventions: &Conventions,
     warnings: &mut Vec<Warning>,
-) -> Vec<Line> {
+) -> (Vec<Line>, Vec<Line>) {
     let Some(start) = document_start(&lines, conventions) else {
-        return lines;
+        return (Vec::new(), lines);
     };
     let label = page_label(&lines[start].text).map(|(label, rest)| (label.to_owned(), rest));
     if let Some((label, rest)) = label {
@@ -91,7 +91,8 @@ pub(crate) fn strip(
             ),
         ));
     }
-    lines.split_off(start)
+    let kept = lines.split_off(start);
+    (lines, kept)
 }
 
 /// The index of the document's first line when a web page's lines come before it.

@@ -123,7 +123,14 @@ pub fn parse_symbol(text: &str, conventions: &Conventions) -> Option<ParsedSymbo
         }
         '/' => {
             let (first, second) = after.split_once('-').unwrap_or((after, ""));
-            if abbreviation_kind(first, Format::State, conventions).is_some() {
+            // `80/KHĐH/PL-ĐTN`: a second slash between the type and the issuer's code, as some
+            // Youth Union and school offices write it.
+            let two_slashes = after
+                .split_once('/')
+                .filter(|(abbr, code)| !abbr.contains('-') && !code.contains('/'));
+            if let Some((abbr, code)) = two_slashes {
+                (Format::State, abbr, code)
+            } else if abbreviation_kind(first, Format::State, conventions).is_some() {
                 (Format::State, first, second)
             } else {
                 // A State công văn: no type abbreviation, the code carries the unit.
@@ -418,6 +425,12 @@ mod tests {
         assert_eq!(p(": 90 - CV/ĐULH").kind, Some(Kind::CongVan));
         assert_eq!(p(" 03 /BC - CBMN").code, "CBMN");
         assert_eq!(p("367 - QĐ/TWĐTN-VP").code, "TWĐTN-VP");
+        let two = p("80 /KHĐH/PL-ĐTN");
+        assert_eq!(
+            (two.number, two.abbreviation.as_str(), two.code.as_str()),
+            (Some(80), "KHĐH", "PL-ĐTN"),
+            "a second slash before the issuer's code"
+        );
         assert!(parse_symbol("82", &c).is_none());
         assert!(parse_symbol("82-/ĐU", &c).is_none());
         assert!(parse_symbol("lượng đại biểu", &c).is_none());

@@ -9,6 +9,7 @@ mod docx;
 mod header;
 mod legacy;
 mod real;
+mod web;
 
 use vanthu_import::{import_text, Imported};
 use vanthu_model::Conventions;

@@ -1,22 +1,26 @@
 //! The importer against openings of real documents as published on the web (see
 //! `tests/fixtures/real/fields.tsv`: the source of each, and the fields a person reads from it).
 //!
-//! The corpus plans are three files the importer was written against; these are seventy-two it
+//! The corpus plans are three files the importer was written against; these are ninety-six it
 //! was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
 //! may be looked at while improving the reader; `heldout` (every fourth of the first forty) and
-//! `heldout3` (twelve more openings, Party and State, Kế hoạch, Báo cáo, Thông báo, Công văn,
-//! Quyết định and Nghị quyết, collected and their fields written down before the importer was
-//! run on them) are only measured, so their figures say how the reader does on documents nobody
-//! tuned it on.
+//! `heldout4` (twenty-four openings, Party, Youth Union and State, of nine types, collected and
+//! their fields written down by a helper who never ran or read the importer, and not looked
+//! at by whoever changed the reader until they were measured) are only measured, so their
+//! figures say how the reader does on documents nobody tuned it on.
 //!
-//! `heldout2` (of the twenty added for chi bộ, đảng ủy and huyện ủy documents: all but those
-//! numbered 1 or 3 modulo 5) was held out until it had been measured, at 37 of 48 fields and 4
-//! of 10 trích yếu; its failures (a web page's text before the header, words glued by a scrape,
-//! a header table cut into word groups, a type name and trích yếu in capitals on one line, a
-//! page's own date) were then fixed with general rules, so it is a tuning set now, like `tune`,
-//! and `heldout3` is what measures those rules. Tuning sets are kept from falling below what
-//! they were last read at ([`TUNED_FLOOR`]). Run with `--nocapture` to see the misses and the
-//! table of shares per split.
+//! `heldout2` and `heldout3` were held-out sets once. Each was measured before the reader was
+//! changed for it — heldout2 at 37 of 48 fields and 4 of 10 trích yếu, heldout3 at 25/48 and
+//! 5/12 (then 41/48 and 8/12 after the rules heldout2 led to) — and its failures were then
+//! fixed with general rules: for heldout2 a web page's text before the header, words glued by
+//! a scrape, a header table cut into word groups, a type name and trích yếu in capitals on one
+//! line, a page's own date; for heldout3 a page's title or an editor's introduction above the
+//! text, a law site's table of particulars, a cited document's date taken for the document's,
+//! a symbol with two slashes, a motto the scrape cut, the format of a text without a header
+//! judged by the documents it cites. So both are tuning sets now, like `tune`, and `heldout4`
+//! measures those rules. Tuning sets are kept from falling below what they were last read at
+//! ([`TUNED_FLOOR`]). Run with `--nocapture` to see the misses and the table of shares per
+//! split.
 
 use std::collections::BTreeMap;
 
@@ -31,7 +35,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 2] = ["heldout", "heldout3"];
+const HELD_OUT: [&str; 2] = ["heldout", "heldout4"];
 
 /// What a split was read at: type, number, date and format fields together, and trích yếu
 /// read of the documents that have one, each as (right, total).
@@ -43,16 +47,21 @@ struct Reading {
 
 /// Splits the reader was tuned on, as read when it was last changed: a later change must not
 /// read fewer.
-const TUNED_FLOOR: [Reading; 2] = [
+const TUNED_FLOOR: [Reading; 3] = [
     Reading {
         split: "tune",
-        fields: (150, 152),
+        fields: (151, 152),
         titles: (35, 36),
     },
     Reading {
         split: "heldout2",
         fields: (48, 48),
         titles: (10, 10),
+    },
+    Reading {
+        split: "heldout3",
+        fields: (48, 48),
+        titles: (12, 12),
     },
 ];
 
@@ -71,23 +80,10 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 1] = [Shortfall {
-    split: "heldout3",
-    fields: (41, 48),
-    titles: (8, 12),
-    why: "measured at 25/48 fields and 5/12 trích yếu before the rules for a web page's text, \
-     glued words and capitals were written, 41/48 and 8/12 after. Left: two documents whose \
-     number and date are only in a site's introduction or nowhere, with no header at all (the \
-     type name only in a page title in sentence case, an editorial sentence before `NGHỊ \
-     QUYẾT`); a body citation `Căn cứ Chỉ thị số 35-CT/TW ngày 30/5/2019` read as the place \
-     and date of a document without a header; a symbol with two slashes (`80 /KHĐH/PL-ĐTN`); \
-     a document with no heading, number or issuer, whose format cannot be told; a motto the \
-     scrape cut (`Độc lập - Tự - Hạnh phúc`) that ends the header before its `V/v`; a trích \
-     yếu printed only in the site's page title",
-}];
+const BELOW_BAR: [Shortfall; 0] = [];
 
 /// The splits, in the order the table prints them.
-const SPLITS: [&str; 5] = ["tune", "heldout", "heldout2", "heldout3", "all"];
+const SPLITS: [&str; 6] = ["tune", "heldout", "heldout2", "heldout3", "heldout4", "all"];
 
 /// Documents whose trích yếu a person reads but the importer cannot, and why. Kept short and
 /// explained; everything else must give its trích yếu.
@@ -307,11 +303,14 @@ fn real_documents_read_as_a_person_reads_them() {
         let titles_all = titles.0 == titles.1;
         match BELOW_BAR.iter().find(|b| b.split == split) {
             None => assert!(
-                share >= HELD_OUT_MIN,
-                "on the {split} documents only {right} of {total} type, number, date and format \
-                 fields were read right ({:.1} %, the bar is {:.0} %)",
+                share >= HELD_OUT_MIN && titles_all,
+                "on the {split} documents {right} of {total} type, number, date and format \
+                 fields were read right ({:.1} %, the bar is {:.0} %) and {} of {} trích yếu \
+                 (the bar is all)",
                 share * 100.0,
-                HELD_OUT_MIN * 100.0
+                HELD_OUT_MIN * 100.0,
+                titles.0,
+                titles.1
             ),
             Some(Shortfall {
                 fields: floor,
