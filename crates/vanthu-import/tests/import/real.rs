@@ -80,7 +80,16 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 0] = [];
+const BELOW_BAR: [Shortfall; 1] = [Shortfall {
+    split: "heldout4",
+    fields: (90, 96),
+    titles: (22, 24),
+    why: "measured once, before anyone changing the reader had looked at these documents. \
+     Missed: a number written with the legislature's code (`653/2019/UBTVQH14`) and a \
+     form's blank number before a two-part type (`Số: …/KHLĐ`); two documents whose type \
+     line was lost or garbled, with their trích yếu; two Youth Union texts with no heading, \
+     number or issuer, whose format could not be told",
+}];
 
 /// The splits, in the order the table prints them.
 const SPLITS: [&str; 6] = ["tune", "heldout", "heldout2", "heldout3", "heldout4", "all"];
