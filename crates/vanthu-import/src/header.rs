@@ -390,7 +390,8 @@ fn issuer_format(head: &Header) -> Option<Format> {
 fn find_type_line(lines: &[Line], limit: usize, conventions: &Conventions) -> Option<usize> {
     let mut unknown = 0;
     for (i, l) in lines.iter().enumerate().take(limit) {
-        if l.is_blank() {
+        // A stray `.` or `,` left on a line of its own by a page's layout says nothing.
+        if l.is_blank() || !l.text.chars().any(char::is_alphanumeric) {
             continue;
         }
         if type_kind(&l.text).is_some() {
@@ -550,6 +551,15 @@ fn vv_title(text: &str) -> Option<String> {
 /// Reads a number line: `Số`, then a symbol as [`parse_symbol`] reads it (OCR spaces, Word's
 /// en dash, a number left blank in a draft: `Số    -KH/ĐU`, `Số: ……/KH-UBND`).
 pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<ParsedSymbol> {
+    // `Nghị quyết số: 653/2019/UBTVQH14`, `Luật số …`: the legislature's number line names the
+    // type; its symbol has no type abbreviation, so the name gives it.
+    if let Some((kind, rest)) = after_type_name(text) {
+        let mut parsed = number_line(rest, conventions)?;
+        if parsed.abbreviation.is_empty() {
+            parsed.kind = Some(kind);
+        }
+        return Some(parsed);
+    }
     let mut chars = text.char_indices();
     let (_, s) = chars.next()?;
     let (j, o) = chars.next()?;
@@ -569,6 +579,30 @@ pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<Parse
     parse_symbol(rest, conventions)
         .or_else(|| unhyphenated_party_symbol(rest, conventions))
         .or_else(|| code_only_party_symbol(rest))
+}
+
+/// `Nghị quyết số: …` → the type and `số: …`; `None` unless a type's name, in any case, is
+/// followed by the word `số`.
+fn after_type_name(text: &str) -> Option<(Kind, &str)> {
+    let first = fold(text.split_whitespace().next()?);
+    printed_names().iter().find_map(|(kind, name)| {
+        let words = name.split_whitespace().count();
+        if fold(name.split_whitespace().next()?) != first {
+            return None;
+        }
+        let mut at = 0;
+        for _ in 0..words {
+            let skip = text[at..].len() - text[at..].trim_start().len();
+            let word_end = text[at + skip..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |e| at + skip + e);
+            at = word_end;
+        }
+        let (head, rest) = text.split_at(at);
+        let rest = rest.trim_start();
+        let next = fold(rest.split_whitespace().next()?);
+        (fold(head) == fold(name) && next.trim_end_matches(':') == "so").then_some((*kind, rest))
+    })
 }
 
 /// `Số: 01 NQ/THCSTrA`, `Số 09 KH/ĐU`: a Party symbol whose hyphen the typist left out (a

@@ -54,7 +54,15 @@ const TOP_LINES: usize = 2;
 /// few words of introduction, then either the document's number (`số 10-NQ/TU`,
 /// `328/KH-UBND`), with its date if given, and its trích yếu after `về` or `V/v`; or, when the
 /// type name opens the line, the trích yếu straight after it.
-pub(crate) fn describe(no: usize, text: &str, conventions: &Conventions) -> Option<Described> {
+///
+/// `named_below` is the type of the lone type name on the next line, if there is one: a page's
+/// title repeated right above the document's type name may end with a full stop.
+pub(crate) fn describe(
+    no: usize,
+    text: &str,
+    named_below: Option<Kind>,
+    conventions: &Conventions,
+) -> Option<Described> {
     let text = line::plain(text).trim();
     if text.chars().count() > MAX_CHARS || text.contains('\t') || text.contains('|') {
         return None;
@@ -82,7 +90,8 @@ pub(crate) fn describe(no: usize, text: &str, conventions: &Conventions) -> Opti
         if let Some(found) = numbered(no, kind, &words[after..], conventions) {
             return Some(found);
         }
-        if at == 0 && !line::is_caps(text) && !line::ends_clause(text) {
+        let ends_ok = !line::ends_clause(text) || named_below == Some(kind);
+        if at == 0 && !line::is_caps(text) && ends_ok {
             let title = title_of(&words[after..]);
             if title_opens(&title) {
                 return Some(Described {
@@ -232,7 +241,7 @@ pub(crate) fn take(
     let titled = dropped
         .iter()
         .filter(|l| !l.is_blank())
-        .find_map(|l| describe(l.no, &l.text, conventions));
+        .find_map(|l| describe(l.no, &l.text, None, conventions));
     let listed = particulars(dropped, conventions);
     match (titled, listed) {
         (Some(mut t), Some(p)) if t.kind == p.kind => {
@@ -262,8 +271,11 @@ pub(crate) fn take(
     for &i in &top {
         let l = &kept[i];
         // The document follows the page's line: a file that is only such a line is itself.
-        let followed = kept[i + 1..].iter().any(|l| !l.is_blank());
-        if let Some(found) = describe(l.no, &l.text, conventions).filter(|_| followed) {
+        let below = kept[i + 1..].iter().find(|l| !l.is_blank());
+        let named_below = below.and_then(|b| Kind::from_printed_name(line::plain(&b.text)));
+        if let Some(found) =
+            describe(l.no, &l.text, named_below, conventions).filter(|_| below.is_some())
+        {
             kept.drain(..=i);
             return Some(found);
         }
@@ -407,7 +419,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Option<Described> {
-        describe(1, text, &Conventions::default())
+        describe(1, text, None, &Conventions::default())
     }
 
     #[test]

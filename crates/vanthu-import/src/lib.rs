@@ -422,7 +422,15 @@ fn cited_format(
 ) -> Option<header::FormatSignal> {
     let (mut party, mut state, mut first) = (0, 0, None);
     for l in lines.iter().take(CITATION_LINES) {
-        for word in l.text.split_whitespace() {
+        // `113 - KH/TNHN`, `05/KH- UBH`: a symbol's separators typed with spaces.
+        let compact = l
+            .text
+            .replace(" - ", "-")
+            .replace(" -", "-")
+            .replace("- ", "-")
+            .replace(" /", "/")
+            .replace("/ ", "/");
+        for word in compact.split_whitespace() {
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             if !word.starts_with(|c: char| c.is_ascii_digit()) || !word.contains('/') {
                 continue;
@@ -430,7 +438,9 @@ fn cited_format(
             let Some(symbol) = vanthu_model::numbering::parse_symbol(word, conventions) else {
                 continue;
             };
-            if symbol.kind.is_none() || symbol.number.is_none() {
+            // A code in capitals: `1/ Lãnh đạo …` is an item, not a symbol.
+            let code = !symbol.code.is_empty() && !symbol.code.chars().any(char::is_lowercase);
+            if symbol.kind.is_none() || !code || symbol.number.is_none() {
                 continue;
             }
             match symbol.format {

@@ -123,13 +123,13 @@ pub fn parse_symbol(text: &str, conventions: &Conventions) -> Option<ParsedSymbo
         }
         '/' => {
             let (first, second) = after.split_once('-').unwrap_or((after, ""));
-            // `80/KHĐH/PL-ĐTN`: a second slash between the type and the issuer's code, as some
-            // Youth Union and school offices write it.
+            // `80/KHĐH/PL-ĐTN`, `380/TB/TW`: a second slash between the type and the issuer's
+            // code, as some Party and Youth Union offices write their symbol.
             let two_slashes = after
                 .split_once('/')
                 .filter(|(abbr, code)| !abbr.contains('-') && !code.contains('/'));
             if let Some((abbr, code)) = two_slashes {
-                (Format::State, abbr, code)
+                (Format::Party, abbr, code)
             } else if abbreviation_kind(first, Format::State, conventions).is_some() {
                 (Format::State, first, second)
             } else {

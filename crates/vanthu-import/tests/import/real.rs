@@ -3,24 +3,31 @@
 //!
 //! The corpus plans are three files the importer was written against; these are ninety-six it
 //! was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
-//! may be looked at while improving the reader; `heldout` (every fourth of the first forty) and
-//! `heldout4` (twenty-four openings, Party, Youth Union and State, of nine types, collected and
-//! their fields written down by a helper who never ran or read the importer, and not looked
-//! at by whoever changed the reader until they were measured) are only measured, so their
-//! figures say how the reader does on documents nobody tuned it on.
+//! may be looked at while improving the reader; `heldout` (every fourth of the first forty) is
+//! only measured, so its figures say how the reader does on documents nobody tuned it on.
 //!
-//! `heldout2` and `heldout3` were held-out sets once. Each was measured before the reader was
-//! changed for it — heldout2 at 37 of 48 fields and 4 of 10 trích yếu, heldout3 at 25/48 and
-//! 5/12 (then 41/48 and 8/12 after the rules heldout2 led to) — and its failures were then
-//! fixed with general rules: for heldout2 a web page's text before the header, words glued by
-//! a scrape, a header table cut into word groups, a type name and trích yếu in capitals on one
-//! line, a page's own date; for heldout3 a page's title or an editor's introduction above the
-//! text, a law site's table of particulars, a cited document's date taken for the document's,
-//! a symbol with two slashes, a motto the scrape cut, the format of a text without a header
-//! judged by the documents it cites. So both are tuning sets now, like `tune`, and `heldout4`
-//! measures those rules. Tuning sets are kept from falling below what they were last read at
-//! ([`TUNED_FLOOR`]). Run with `--nocapture` to see the misses and the table of shares per
-//! split.
+//! `heldout2`, `heldout3` and `heldout4` were held-out sets once. Each was measured before the
+//! reader was changed for it, and its failures were then fixed with general rules, so each is
+//! a tuning set now, like `tune`:
+//! - heldout2 (twenty chi bộ, đảng ủy and huyện ủy openings less those numbered 1 or 3 modulo
+//!   5) at 37 of 48 fields and 4 of 10 trích yếu; then fixed: a web page's text before the
+//!   header, words glued by a scrape, a header table cut into word groups, a type name and
+//!   trích yếu in capitals on one line, a page's own date;
+//! - heldout3 (twelve openings collected and written down before the importer ran on them)
+//!   at 25/48 and 5/12, then 41/48 and 8/12 after heldout2's rules; then fixed: a page's title
+//!   or an editor's introduction above the text, a law site's table of particulars, a cited
+//!   document's date taken for the document's, a symbol with two slashes, a motto the scrape
+//!   cut, the format of a text without a header judged by the documents it cites;
+//! - heldout4 (twenty-four openings collected and written down by a helper who never ran or
+//!   read the importer, not looked at by whoever changed the reader until measured) at 90/96
+//!   (93.8 %) and 22/24; then fixed: the legislature's `Nghị quyết số: 653/2019/UBTVQH14`, a
+//!   stray `.` line inside the header, a page's title ending in a full stop above the type
+//!   name, symbols typed with spaces or two slashes among the cited ones. Its `Số: /KHLĐ` is
+//!   still read as type `KH` and code `LĐ` (the table reads `KHLĐ` as the code): both readings
+//!   are defensible and the reader was not bent to the table.
+//!
+//! Tuning sets are kept from falling below what they were last read at ([`TUNED_FLOOR`]). Run
+//! with `--nocapture` to see the misses and the table of shares per split.
 
 use std::collections::BTreeMap;
 
@@ -35,7 +42,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 2] = ["heldout", "heldout4"];
+const HELD_OUT: [&str; 1] = ["heldout"];
 
 /// What a split was read at: type, number, date and format fields together, and trích yếu
 /// read of the documents that have one, each as (right, total).
@@ -47,7 +54,7 @@ struct Reading {
 
 /// Splits the reader was tuned on, as read when it was last changed: a later change must not
 /// read fewer.
-const TUNED_FLOOR: [Reading; 3] = [
+const TUNED_FLOOR: [Reading; 4] = [
     Reading {
         split: "tune",
         fields: (151, 152),
@@ -62,6 +69,11 @@ const TUNED_FLOOR: [Reading; 3] = [
         split: "heldout3",
         fields: (48, 48),
         titles: (12, 12),
+    },
+    Reading {
+        split: "heldout4",
+        fields: (95, 96),
+        titles: (24, 24),
     },
 ];
 
@@ -80,16 +92,7 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 1] = [Shortfall {
-    split: "heldout4",
-    fields: (90, 96),
-    titles: (22, 24),
-    why: "measured once, before anyone changing the reader had looked at these documents. \
-     Missed: a number written with the legislature's code (`653/2019/UBTVQH14`) and a \
-     form's blank number before a two-part type (`Số: …/KHLĐ`); two documents whose type \
-     line was lost or garbled, with their trích yếu; two Youth Union texts with no heading, \
-     number or issuer, whose format could not be told",
-}];
+const BELOW_BAR: [Shortfall; 0] = [];
 
 /// The splits, in the order the table prints them.
 const SPLITS: [&str; 6] = ["tune", "heldout", "heldout2", "heldout3", "heldout4", "all"];

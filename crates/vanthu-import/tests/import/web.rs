@@ -166,3 +166,28 @@ fn legacy_font_lines_inside_a_unicode_page_are_converted() {
     assert!(warns(&imp, "còn ở bảng mã cũ TCVN3"), "{w}");
     assert_eq!(imp.document.number, Some(12));
 }
+
+#[test]
+fn the_legislatures_number_line_and_a_stray_full_stop_in_the_header() {
+    let imp = import(
+        "ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+         Độc lập - Tự do - Hạnh phúc\n\nNghị quyết số: 12/2024/UBTVQH15\n\n\
+         Hà Nội, ngày 12 tháng 3 năm 2024\n          .\n\nNGHỊ QUYẾT\n\n\
+         VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH\n\nCăn cứ Hiến pháp;\n\nQUYẾT NGHỊ:\n\n\
+         Điều 1. Phạm vi./.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(doc.kind, Some(Kind::NghiQuyet), "{w}");
+    assert_eq!(
+        (doc.number, doc.issuer.code.as_str()),
+        (Some(12), "UBTVQH15"),
+        "{w}"
+    );
+    assert_eq!(doc.date, NaiveDate::from_ymd_opt(2024, 3, 12));
+    assert_eq!(doc.title, "VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH", "{w}");
+    assert!(
+        !warns(&imp, "Ký hiệu ở dòng"),
+        "the symbol agrees with the type: {w}"
+    );
+}
