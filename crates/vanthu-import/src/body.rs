@@ -129,7 +129,12 @@ pub(crate) fn title(
         parts.push(line::plain(&l.text).to_owned());
         i += 1;
     }
-    while i < end && (lines[i].is_blank() || line::is_rule(&lines[i].text)) {
+    // A stray `.` a page left on its own line under the trích yếu is no paragraph.
+    while i < end
+        && (lines[i].is_blank()
+            || line::is_rule(&lines[i].text)
+            || !lines[i].text.chars().any(char::is_alphanumeric))
+    {
         i += 1;
     }
     (parts.join(" "), i)

@@ -202,6 +202,21 @@ pub(crate) fn read(
                     }
                 }
                 Item::PlaceDate(pd) => {
+                    // `Ngày 25 tháng 01 năm 2025` alone, then `Phong Sơn, ngày 27 …`: a page's
+                    // date without a place gives way to the document's own.
+                    if let Some(earlier) = head.place_date_line {
+                        if head.place.is_empty() && !pd.place.is_empty() {
+                            warnings.push(Warning::at(
+                                earlier,
+                                format!(
+                                    "Dòng {earlier} có ngày nhưng không có địa danh; đã dùng dòng {} (“{text}”) làm địa danh, ngày tháng ban hành.",
+                                    l.no
+                                ),
+                            ));
+                            head.place_date_line = None;
+                            head.date = None;
+                        }
+                    }
                     if head.place_date_line.is_some() {
                         warnings.push(Warning::at(
                             l.no,
@@ -415,7 +430,12 @@ fn type_kind(text: &str) -> Option<Kind> {
     if text.contains('\t') || text.chars().count() > 40 {
         return None;
     }
-    Kind::from_printed_name(text)
+    Kind::from_printed_name(text).or_else(|| {
+        // `DỰ THẢO BÁO CÁO`: a draft's type line with the mark before the name.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let marked = words.len() > 2 && fold(words[0]) == "du" && fold(words[1]) == "thao";
+        marked.then(|| Kind::from_printed_name(&words[2..].join(" ")))?
+    })
 }
 
 /// A header line as its cells, each recognised. A Word table row is split only where every
@@ -649,6 +669,9 @@ fn code_only_party_symbol(rest: &str) -> Option<ParsedSymbol> {
 
 /// Reads `Khánh Hòa, ngày 05 tháng 3 năm 2024` (also `ngày 5/3/2024`).
 pub(crate) fn place_date(text: &str) -> Option<PlaceDate> {
+    if is_page_dateline(text) {
+        return None;
+    }
     let at = line::find_word_ci(text, "ngày")?;
     let place = text[..at]
         .trim()
@@ -714,12 +737,22 @@ pub(crate) fn is_page_dateline(text: &str) -> bool {
     let Some(at) = line::find_word_ci(text, "ngày") else {
         return false;
     };
-    is_weekday(
-        text[..at]
-            .trim()
-            .trim_end_matches([',', ' '])
-            .trim_matches('*'),
-    )
+    // `Ngày 05/04/2021 15:19:58`: a page's time stamp of when it was posted; a document's date
+    // never carries the hour.
+    let clock = text[at..].split_whitespace().any(|w| {
+        let parts: Vec<&str> = w.split(':').collect();
+        (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    clock
+        || is_weekday(
+            text[..at]
+                .trim()
+                .trim_end_matches([',', ' '])
+                .trim_matches('*'),
+        )
 }
 
 /// A day of the week as a web page writes it before a date: `Thứ Hai`, `Thứ 2`, `Chủ Nhật`, `CN`.
@@ -1001,6 +1034,8 @@ mod tests {
             "Thứ Ba, ngày 05 tháng 3 năm 2024",
             "Chủ nhật, ngày 9/6/2024",
             "Thứ 6, ngày 12 tháng 1 năm 2024",
+            "Ngày 05/04/2021 15:19:58",
+            "Cập nhật ngày 04/11/2024 14:32",
         ] {
             assert!(place_date(dateline).is_none(), "{dateline}");
             assert_eq!(classify(dateline, &c), Item::PageDate, "{dateline}");
@@ -1175,7 +1210,11 @@ fn split_type_and_title(cell: &str) -> Option<(String, String)> {
             && !rest.chars().any(char::is_lowercase)
             && rest.chars().next().is_some_and(char::is_alphabetic)
             && first != "so";
-        let opens = first == "ve" || first.starts_with("v/v") || sentence_case || in_caps;
+        // Folded, `PHƯỜNG AN LẠC` starts with `PHƯƠNG ÁN`: only `về` or `V/v` after it lets a
+        // name whose marks OCR lost be cut off; otherwise it must be printed exactly.
+        let exact = type_name_prefix(&name).is_some_and(|(_, end)| end == name.len());
+        let opens =
+            first == "ve" || first.starts_with("v/v") || (exact && (sentence_case || in_caps));
         (line::is_caps(&name) && Kind::from_printed_name(&name).is_some() && opens)
             .then_some((name, rest))
     })
@@ -1283,10 +1322,11 @@ fn printed_names() -> &'static [(Kind, String)] {
 
 /// Phrases that head a column of the header, found wherever they are.
 /// Matched with case and marks aside, so both spellings of `HÒA`/`HOÀ` are one.
-const HEADINGS: [&str; 3] = [
+const HEADINGS: [&str; 4] = [
     "ĐẢNG CỘNG SẢN VIỆT NAM",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "ĐOÀN TNCS HỒ CHÍ MINH",
+    "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH",
 ];
 
 /// Cuts a line where header elements start. A national or Party heading is cut out wherever it
@@ -1347,11 +1387,24 @@ fn split_flattened(text: &str) -> Vec<String> {
         cuts.push((start, Anchor::PlaceDate));
         cuts.push((end, Anchor::PlaceDate));
     }
-    let kinds: std::collections::BTreeSet<Anchor> = cuts.iter().map(|(_, a)| *a).collect();
+    // The type name in capitals after the place and date or the number (`… năm 2010 BÁO CÁO
+    // TỔNG KẾT …`, `… Số: 76 /Ttr -MNTL TỜ TRÌNH Về việc …`): only a flattened header has it.
+    let after = date
+        .map(|(_, end)| end)
+        .into_iter()
+        .chain(number_start(text))
+        .max()
+        .unwrap_or(0);
+    let type_after = date
+        .or(number_start(text).map(|at| (at, at)))
+        .and_then(|_| first_type_name(text, after));
+    let mut kinds: std::collections::BTreeSet<Anchor> = cuts.iter().map(|(_, a)| *a).collect();
+    if type_after.is_some() {
+        kinds.insert(Anchor::TypeName);
+    }
     let flattened = kinds.len() >= 2;
     if flattened {
-        let after = date.map(|(_, end)| end).unwrap_or(0);
-        if let Some((start, end)) = type_name_span(text, after) {
+        if let Some((start, end)) = type_name_span(text, after).or(type_after) {
             cuts.push((start, Anchor::TypeName));
             cuts.push((end, Anchor::TypeName));
             // `… năm 2020 -Căn cứ Hướng dẫn …`: after the trích yếu, a dash glued to a capital
@@ -1500,6 +1553,19 @@ fn type_name_span(text: &str, from: usize) -> Option<(usize, usize)> {
         (Some(_), None) => false,
     };
     after_ok.then_some((start, end))
+}
+
+/// A type name in capitals at one of the first few words of `text` from byte `from` on (past
+/// a number line's `Số: 76 /Ttr -MNTL`).
+fn first_type_name(text: &str, from: usize) -> Option<(usize, usize)> {
+    const WORDS: usize = 5;
+    let rest = text.get(from..)?;
+    rest.char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || rest[..i].ends_with(|p: char| p.is_whitespace()))
+        })
+        .take(WORDS)
+        .find_map(|(i, _)| type_name_span(text, from + i))
 }
 
 /// Where `needle` occurs in `hay` with case and marks aside: the byte span of each match.

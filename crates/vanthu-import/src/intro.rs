@@ -87,7 +87,11 @@ pub(crate) fn describe(
         let Some((kind, after)) = name_at(&folded, at) else {
             continue;
         };
-        if let Some(found) = numbered(no, kind, &words[after..], conventions) {
+        if let Some(mut found) = numbered(no, kind, &words[after..], conventions) {
+            // `Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …`.
+            if found.date.is_none() && at > 0 && folded[0] == "ngay" {
+                found.date = date_after(&words[1..at]).and_then(|(d, _)| d);
+            }
             return Some(found);
         }
         let ends_ok = !line::ends_clause(text) || named_below == Some(kind);
@@ -238,26 +242,22 @@ pub(crate) fn take(
     kept: &mut Vec<Line>,
     conventions: &Conventions,
 ) -> Option<Described> {
-    let titled = dropped
+    // The page may say it more than once: a title with the trích yếu, then an introduction
+    // with the number (`Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …`).
+    let mut said = dropped
         .iter()
         .filter(|l| !l.is_blank())
-        .find_map(|l| describe(l.no, &l.text, None, conventions));
+        .filter_map(|l| describe(l.no, &l.text, None, conventions));
+    let titled = said.next().map(|mut first| {
+        for more in said {
+            fill_from(&mut first, more);
+        }
+        first
+    });
     let listed = particulars(dropped, conventions);
     match (titled, listed) {
-        (Some(mut t), Some(p)) if t.kind == p.kind => {
-            let same_number = match (&t.symbol, &p.symbol) {
-                (Some(a), Some(b)) => a.number == b.number,
-                _ => true,
-            };
-            if same_number {
-                if t.symbol.is_none() {
-                    t.symbol = p.symbol;
-                    t.date = t.date.or(p.date);
-                }
-                if t.title.is_empty() {
-                    t.title = p.title;
-                }
-            }
+        (Some(mut t), Some(p)) => {
+            fill_from(&mut t, p);
             return Some(t);
         }
         (Some(t), _) => return Some(t),
@@ -286,6 +286,25 @@ pub(crate) fn take(
         }
     }
     None
+}
+
+/// What `more` says of the same document (its type, and its number if both give one) and
+/// `first` does not.
+fn fill_from(first: &mut Described, more: Described) {
+    let same_number = match (&first.symbol, &more.symbol) {
+        (Some(a), Some(b)) => a.number == b.number,
+        _ => true,
+    };
+    if first.kind != more.kind || !same_number {
+        return;
+    }
+    if first.symbol.is_none() {
+        first.symbol = more.symbol;
+        first.date = first.date.or(more.date);
+    }
+    if first.title.is_empty() {
+        first.title = more.title;
+    }
 }
 
 /// A law site's table of a document's particulars (`Số hiệu: | 328/KH-UBND | Loại văn bản: |
@@ -443,6 +462,18 @@ mod tests {
         assert_eq!((s.number, s.code.as_str()), (Some(10), "TU"));
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2021, 8, 18));
         assert_eq!(d.title, "Lãnh đạo xây dựng thị xã");
+    }
+
+    #[test]
+    fn an_introduction_that_opens_with_the_date() {
+        let d = read(
+            "Ngày 23/8/2017, Tỉnh ủy đã ban hành Chương trình số 27-CTr/TU về thực hiện Chỉ \
+             thị 13-CT/TW.",
+        )
+        .unwrap();
+        assert_eq!(d.kind, Kind::ChuongTrinh);
+        assert_eq!(d.symbol.and_then(|s| s.number), Some(27));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2017, 8, 23));
     }
 
     #[test]

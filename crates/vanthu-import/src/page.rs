@@ -115,7 +115,9 @@ fn document_start(lines: &[Line], conventions: &Conventions) -> Option<usize> {
         // (`BÁO CÁO TỔNG KẾT …`) when the header's other elements come after it.
         found[k].iter().any(|e| *e != Element::TypeName) && kinds.len() >= 2
     };
-    let mut k = (0..nonblank.len()).find(|&k| header_at(k))?;
+    let Some(mut k) = (0..nonblank.len()).find(|&k| header_at(k)) else {
+        return bare_type_line(lines, &nonblank);
+    };
     // `… KẾ HOẠCH kiểm điểm … đối[.]`: a site's preview of the header, cut off, before the
     // text itself; the document starts at the header that follows it.
     if is_cut_off(&lines[nonblank[k]].text) {
@@ -147,13 +149,43 @@ fn document_start(lines: &[Line], conventions: &Conventions) -> Option<usize> {
     }
     let start = nonblank[k];
     let before = &lines[..start];
+    // A document's own type name is in capitals; a page's label (`Thông Báo`) is not.
     let document_before = before.iter().any(|l| {
         let plain = line::plain(&l.text);
-        vanthu_model::Kind::from_printed_name(plain).is_some() || opens_document_body(plain)
+        let type_line =
+            line::is_caps(plain) && vanthu_model::Kind::from_printed_name(plain).is_some();
+        type_line || opens_document_body(plain)
     });
     let nothing_to_do =
         before.iter().all(Line::is_blank) && page_label(&lines[start].text).is_none();
     (!document_before && !nothing_to_do).then_some(start)
+}
+
+/// How many of a page's lines may stand before a document that has no header but its type
+/// name.
+const MAX_PAGE_LINES_BEFORE_TYPE: usize = 20;
+
+/// Where a document with nothing of its header but the type name starts, when a page's lines
+/// come before it (a visitor counter, the page's title and date, an editor's introduction):
+/// at its type name in capitals on a line of its own, if no line above reads as a document's
+/// body (`Căn cứ …`, a numbered item or heading), so that a text whose body merely holds a
+/// heading like `KẾ HOẠCH` further down keeps everything.
+fn bare_type_line(lines: &[Line], nonblank: &[usize]) -> Option<usize> {
+    let at = nonblank
+        .iter()
+        .take(MAX_PAGE_LINES_BEFORE_TYPE + 1)
+        .position(|&i| {
+            let plain = line::plain(&lines[i].text);
+            line::is_caps(plain) && vanthu_model::Kind::from_printed_name(plain).is_some()
+        })?;
+    if at == 0 {
+        return None;
+    }
+    let body_above = nonblank[..at].iter().any(|&i| {
+        let plain = line::plain(&lines[i].text);
+        opens_document_body(plain) || vanthu_model::markup::starts_block(plain)
+    });
+    (!body_above).then_some(nonblank[at])
 }
 
 /// The header elements a line holds, read as the header reader reads them, cells and
@@ -168,7 +200,8 @@ fn elements(text: &str, conventions: &Conventions) -> BTreeSet<Element> {
         let element = match header::classify(&piece, conventions) {
             Item::PartyHeading | Item::StateHeading | Item::YouthHeading => Element::Heading,
             Item::Number(_) => Element::Number,
-            Item::PlaceDate(_) => Element::PlaceDate,
+            // A date without a place (`Ngày 25 tháng 01 năm 2025`) is as often a page's.
+            Item::PlaceDate(pd) if !pd.place.is_empty() => Element::PlaceDate,
             Item::Separator => Element::Separator,
             Item::TypeName(_) => Element::TypeName,
             _ => continue,

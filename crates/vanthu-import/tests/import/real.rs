@@ -1,8 +1,8 @@
 //! The importer against openings of real documents as published on the web (see
 //! `tests/fixtures/real/fields.tsv`: the source of each, and the fields a person reads from it).
 //!
-//! The corpus plans are three files the importer was written against; these are ninety-six it
-//! was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
+//! The corpus plans are three files the importer was written against; these are a hundred and
+//! twenty it was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
 //! may be looked at while improving the reader; `heldout` (every fourth of the first forty) is
 //! only measured, so its figures say how the reader does on documents nobody tuned it on.
 //!
@@ -25,6 +25,13 @@
 //!   name, symbols typed with spaces or two slashes among the cited ones. Its `Số: /KHLĐ` is
 //!   still read as type `KH` and code `LĐ` (the table reads `KHLĐ` as the code): both readings
 //!   are defensible and the reader was not bent to the table.
+//! - heldout5 (twenty-four more, collected the same way, 11 Party and 13 State) at 82/96
+//!   (85.4 %) and 18/23; then fixed: a page's time stamp (`Ngày 05/04/2021 15:19:58`) or a
+//!   date without a place taken for the document's, a page's label in title case
+//!   (`Thông Báo`) that kept the page's lines, a document whose only header line is its type
+//!   name under a page's counter and title, `DỰ THẢO BÁO CÁO`, a flattened header whose type
+//!   name follows its date or number, the Youth Union's heading written out, a page that gives
+//!   the trích yếu in its title and the number and date in its introduction.
 //!
 //! Tuning sets are kept from falling below what they were last read at ([`TUNED_FLOOR`]). Run
 //! with `--nocapture` to see the misses and the table of shares per split.
@@ -42,7 +49,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 2] = ["heldout", "heldout5"];
+const HELD_OUT: [&str; 1] = ["heldout"];
 
 /// What a split was read at: type, number, date and format fields together, and trích yếu
 /// read of the documents that have one, each as (right, total).
@@ -54,7 +61,7 @@ struct Reading {
 
 /// Splits the reader was tuned on, as read when it was last changed: a later change must not
 /// read fewer.
-const TUNED_FLOOR: [Reading; 4] = [
+const TUNED_FLOOR: [Reading; 5] = [
     Reading {
         split: "tune",
         fields: (151, 152),
@@ -75,6 +82,11 @@ const TUNED_FLOOR: [Reading; 4] = [
         fields: (95, 96),
         titles: (24, 24),
     },
+    Reading {
+        split: "heldout5",
+        fields: (96, 96),
+        titles: (23, 23),
+    },
 ];
 
 /// A held-out split below the bar: what was read right when the reader was last changed.
@@ -92,13 +104,7 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 1] = [Shortfall {
-    split: "heldout5",
-    fields: (82, 96),
-    titles: (18, 23),
-    why: "measured once, after heldout4's rules and before anyone changing the reader had \
-     looked at these documents",
-}];
+const BELOW_BAR: [Shortfall; 0] = [];
 
 /// The splits, in the order the table prints them.
 const SPLITS: [&str; 7] = [

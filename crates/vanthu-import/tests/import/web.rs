@@ -191,3 +191,48 @@ fn the_legislatures_number_line_and_a_stray_full_stop_in_the_header() {
         "the symbol agrees with the type: {w}"
     );
 }
+
+#[test]
+fn a_page_counter_title_and_time_stamp_above_a_document_with_only_its_type_name() {
+    let imp = import(
+        "Truy cập\n\nHôm nay:\n12\nTất cả:\n174989\n\n\
+         NGHỊ QUYẾT CỦA ĐẢNG ỦY XÃ AN HÒA VỀ NHIỆM VỤ NĂM 2023\n\nNgày 13/03/2023 14:51:27\n\n\
+         NGHỊ QUYẾT.\n\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN HÒA\n\nVề mục tiêu, nhiệm vụ năm 2023\n\n\
+         .\n\nNgày 07/01/2023, Ban Chấp hành Đảng bộ xã đã họp và quyết nghị:\n\n\
+         I. ĐÁNH GIÁ CHUNG.\n\nNăm 2022 hoàn thành các chỉ tiêu.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(doc.kind, Some(Kind::NghiQuyet), "{w}");
+    assert_eq!(
+        doc.date, None,
+        "the page's time stamp is not the document's date: {w}"
+    );
+    assert_eq!(doc.title, "Về mục tiêu, nhiệm vụ năm 2023", "{w}");
+    assert!(warns(&imp, "Bỏ 7 dòng của trang web"), "{w}");
+    assert!(
+        blocks(&imp)[0].starts_with("Ngày 07/01/2023"),
+        "{:?}",
+        blocks(&imp)
+    );
+}
+
+#[test]
+fn a_drafts_type_line_and_a_page_date_without_a_place() {
+    let imp = import(
+        "Ngày 25 tháng 01 năm 2025\n\nỦY BAN NHÂN DÂN\nPHƯỜNG AN LẠC\n\
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 15/BC-UBND\n\
+         An Lạc, ngày 10 tháng 01 năm 2025\n     DỰ THẢO BÁO CÁO\n\
+         Kết quả xây dựng phường đạt chuẩn tiếp cận pháp luật năm 2024\n\
+         Ủy ban nhân dân phường báo cáo như sau:\n1. Kết quả\nĐạt./.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(doc.kind, Some(Kind::BaoCao), "{w}");
+    assert_eq!(doc.date, NaiveDate::from_ymd_opt(2025, 1, 10), "{w}");
+    assert_eq!(doc.place, "An Lạc");
+    assert_eq!(
+        doc.title,
+        "Kết quả xây dựng phường đạt chuẩn tiếp cận pháp luật năm 2024"
+    );
+}
