@@ -49,7 +49,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 1] = ["heldout"];
+const HELD_OUT: [&str; 2] = ["heldout", "heldout6"];
 
 /// What a split was read at: type, number, date and format fields together, and trích yếu
 /// read of the documents that have one, each as (right, total).
@@ -104,11 +104,17 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 0] = [];
+const BELOW_BAR: [Shortfall; 1] = [Shortfall {
+    split: "heldout6",
+    fields: (70, 76),
+    titles: (16, 17),
+    why: "measured once, after heldout5's rules and before anyone changing the reader had \
+     looked at these documents",
+}];
 
 /// The splits, in the order the table prints them.
-const SPLITS: [&str; 7] = [
-    "tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all",
+const SPLITS: [&str; 8] = [
+    "tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all",
 ];
 
 /// Documents whose trích yếu a person reads but the importer cannot, and why. Kept short and
