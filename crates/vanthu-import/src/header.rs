@@ -508,7 +508,11 @@ pub(crate) fn classify(text: &str, conventions: &Conventions) -> Item {
     // The headings with OCR's spaces inside their words (`ĐOÀ N TNCS HỒ CHÍ MINH`).
     match words.replace(' ', "").as_str() {
         "dangcongsanvietnam" => return Item::PartyHeading,
-        "doantncshochiminh" | "doanthanhniencongsanhochiminh" => return Item::YouthHeading,
+        // The Young Pioneers (`ĐỘI TNTP HỒ CHÍ MINH`) are led by the Youth Union, its layout.
+        "doantncshochiminh"
+        | "doanthanhniencongsanhochiminh"
+        | "doitntphochiminh"
+        | "doithieunientienphonghochiminh" => return Item::YouthHeading,
         _ => {}
     }
     if is_state_heading(&words) {
@@ -558,6 +562,10 @@ pub(crate) fn classify(text: &str, conventions: &Conventions) -> Item {
 /// `V/v tổ chức hội nghị` → `tổ chức hội nghị`; also `Về: …` and `Về việc: …`, which some
 /// offices write instead (the colon tells it from a trích yếu that starts with `Về`).
 fn vv_title(text: &str) -> Option<String> {
+    // `“V/v định hướng …”`: a page that set the line in quotes.
+    let text = text
+        .strip_prefix(['“', '"'])
+        .map_or(text, |t| t.trim_end().trim_end_matches(['”', '"']));
     let rest = text
         .strip_prefix("V/v")
         .or_else(|| text.strip_prefix("V/V"))
@@ -598,7 +606,7 @@ pub(crate) fn number_line(text: &str, conventions: &Conventions) -> Option<Parse
     }
     parse_symbol(rest, conventions)
         .or_else(|| unhyphenated_party_symbol(rest, conventions))
-        .or_else(|| code_only_party_symbol(rest))
+        .or_else(|| code_only_party_symbol(rest, conventions))
 }
 
 /// `Nghị quyết số: …` → the type and `số: …`; `None` unless a type's name, in any case, is
@@ -648,21 +656,33 @@ fn unhyphenated_party_symbol(rest: &str, conventions: &Conventions) -> Option<Pa
 /// `Số      -/ĐU`: a Party draft's number line with the number left blank and no type
 /// abbreviation (the type name line says it). Only the issuer's code is read; the number and
 /// type are left to the rest of the header.
-fn code_only_party_symbol(rest: &str) -> Option<ParsedSymbol> {
+fn code_only_party_symbol(rest: &str, conventions: &Conventions) -> Option<ParsedSymbol> {
     let compact: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
     let compact = compact.trim_start_matches(':');
     let compact = compact.trim_start_matches(['.', '…', '_', '·']);
-    let code = compact
+    // `Số     CV/ĐU`: the number and its hyphen both left out; the type is kept when known.
+    let (abbreviation, kind, code) = match compact
         .strip_prefix("-/")
-        .or_else(|| compact.strip_prefix("–/"))?;
+        .or_else(|| compact.strip_prefix("–/"))
+    {
+        Some(code) => (String::new(), None, code),
+        None => {
+            let (abbr, code) = compact.split_once('/')?;
+            let kind = Kind::all().find(|k| {
+                k.abbreviation(Format::Party, conventions)
+                    .is_some_and(|a| !a.is_empty() && a == abbr)
+            })?;
+            (abbr.to_owned(), Some(kind), code)
+        }
+    };
     let is_code = (2..=24).contains(&code.chars().count())
         && code.chars().next().is_some_and(char::is_uppercase)
         && code.chars().all(|c| c.is_alphanumeric() || c == '-');
     is_code.then(|| ParsedSymbol {
         format: Format::Party,
         number: None,
-        abbreviation: String::new(),
-        kind: None,
+        abbreviation,
+        kind,
         code: code.to_owned(),
     })
 }
@@ -734,18 +754,26 @@ pub(crate) fn place_date(text: &str) -> Option<PlaceDate> {
 /// `Chủ Nhật, ngày 24 tháng 11 năm 2024`, `Thứ Hai, ngày …`: the date a web page prints at its
 /// top (the day it was shown or posted). A document's place is never a day of the week.
 pub(crate) fn is_page_dateline(text: &str) -> bool {
-    let Some(at) = line::find_word_ci(text, "ngày") else {
-        return false;
-    };
-    // `Ngày 05/04/2021 15:19:58`: a page's time stamp of when it was posted; a document's date
-    // never carries the hour.
-    let clock = text[at..].split_whitespace().any(|w| {
+    // `Ngày 05/04/2021 15:19:58`, `Cập nhật lúc : 16:09 25/10/2021`: a page's time stamp of
+    // when it was posted; a document's date never carries the hour.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let clock = words.iter().any(|w| {
         let parts: Vec<&str> = w.split(':').collect();
         (2..=3).contains(&parts.len())
             && parts
                 .iter()
                 .all(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
     });
+    let numeric_date = words.iter().any(|w| {
+        let parts: Vec<&str> = w.trim_end_matches([',', '.']).split(['/', '-']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    let Some(at) = line::find_word_ci(text, "ngày") else {
+        return clock && numeric_date && text.chars().count() <= 60;
+    };
     clock
         || is_weekday(
             text[..at]
@@ -1036,6 +1064,8 @@ mod tests {
             "Thứ 6, ngày 12 tháng 1 năm 2024",
             "Ngày 05/04/2021 15:19:58",
             "Cập nhật ngày 04/11/2024 14:32",
+            "Cập nhật lúc : 16:09 25/10/2021",
+            "Đăng lúc: 17:00:00 02/01/2024 (GMT+7)",
         ] {
             assert!(place_date(dateline).is_none(), "{dateline}");
             assert_eq!(classify(dateline, &c), Item::PageDate, "{dateline}");
@@ -1173,8 +1203,19 @@ pub(crate) fn split_header_line(text: &str) -> Vec<String> {
             cells.push(piece);
         }
     }
-    let mut out = Vec::new();
+    // `Số     CV/ĐU`: the blank left for the number is no gap between cells.
+    let mut joined: Vec<String> = Vec::with_capacity(cells.len());
     for cell in cells {
+        match joined.last_mut() {
+            Some(last) if fold(last).trim_end_matches([':', ' ']) == "so" => {
+                last.push(' ');
+                last.push_str(&cell);
+            }
+            _ => joined.push(cell),
+        }
+    }
+    let mut out = Vec::new();
+    for cell in joined {
         out.extend(split_flattened(&cell));
     }
     // A type name with its trích yếu on one line: `HƯỚNG DẪN VỀ THỂ THỨC VĂN BẢN CỦA ĐẢNG`.

@@ -381,7 +381,55 @@ fn clean(text: &str, warnings: &mut Vec<Warning>) -> String {
             "Đã bỏ {dropped} ký tự điều khiển không in được (thường do sao chép từ phần mềm khác)."
         )));
     }
+    let (cleaned, tags) = strip_html_tags(&cleaned);
+    if tags > 0 {
+        warnings.push(Warning::general(format!(
+            "Đã bỏ {tags} thẻ HTML (như <b>, <span>) còn lẫn trong văn bản chép từ mã nguồn trang web."
+        )));
+    }
     cleaned
+}
+
+/// The inline HTML a page's source leaves around text (`<b>BÁO CÁO</b>`, `<span class=…>`):
+/// only these tag names, opening or closing, are taken out, so `a < b > c` or `<5%>` stay.
+const HTML_TAGS: [&str; 24] = [
+    "a", "b", "br", "div", "em", "font", "h1", "h2", "h3", "h4", "i", "li", "ol", "p", "span",
+    "strong", "sub", "sup", "table", "tbody", "td", "th", "tr", "u",
+];
+
+/// `text` without the HTML tags of [`HTML_TAGS`], and how many were taken out.
+fn strip_html_tags(text: &str) -> (String, usize) {
+    if !text.contains('<') {
+        return (text.to_owned(), 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut count = 0;
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let tag_end = after
+            .find(['>', '<', '\n'])
+            .filter(|&e| after[e..].starts_with('>'));
+        let name = after.trim_start_matches('/');
+        let name_len = name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len());
+        let known = HTML_TAGS.contains(&name[..name_len].to_ascii_lowercase().as_str());
+        let boundary = name[name_len..].starts_with(['>', ' ', '/', '\t']);
+        match tag_end {
+            Some(end) if known && boundary => {
+                count += 1;
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    (out, count)
 }
 
 /// The number line's punctuation decides, then the national heading, then the signing
@@ -640,6 +688,17 @@ mod tests {
             "{}",
             e.message_vi()
         );
+    }
+
+    #[test]
+    fn html_tags_of_a_page_source_are_taken_out() {
+        let (text, n) = strip_html_tags(
+            "<span class='x'>(1)</span><div class='page' data-page=1>\n<b>BÁO CÁO</b> <i>Hà Nội</i>",
+        );
+        assert_eq!(text, "(1)\nBÁO CÁO Hà Nội");
+        assert_eq!(n, 7);
+        let (kept, n) = strip_html_tags("a < b > c, <5%>, <Ghi chú>, x <b");
+        assert_eq!((kept.as_str(), n), ("a < b > c, <5%>, <Ghi chú>, x <b", 0));
     }
 
     #[test]

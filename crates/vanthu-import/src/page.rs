@@ -105,12 +105,17 @@ fn document_start(lines: &[Line], conventions: &Conventions) -> Option<usize> {
         .iter()
         .map(|&i| elements(&lines[i].text, conventions))
         .collect();
+    // A page's time stamp (`Cập nhật lúc : 16:09 25/10/2021`) is never inside a header: a
+    // heading the site prints above it (`ĐỘI TNTP HỒ CHÍ MINH`) is the page's banner.
+    let stamp: Vec<bool> = nonblank
+        .iter()
+        .map(|&i| header::is_page_dateline(line::plain(&lines[i].text)))
+        .collect();
     let header_at = |k: usize| {
-        let kinds: BTreeSet<Element> = found[k..(k + HEADER_SPAN).min(found.len())]
-            .iter()
-            .flatten()
-            .copied()
-            .collect();
+        let end = (k + 1..(k + HEADER_SPAN).min(found.len()))
+            .find(|&j| stamp[j])
+            .unwrap_or((k + HEADER_SPAN).min(found.len()));
+        let kinds: BTreeSet<Element> = found[k..end].iter().flatten().copied().collect();
         // A header ends with its type name: a line whose only element is one is a page's title
         // (`BÁO CÁO TỔNG KẾT …`) when the header's other elements come after it.
         found[k].iter().any(|e| *e != Element::TypeName) && kinds.len() >= 2
@@ -192,6 +197,14 @@ fn bare_type_line(lines: &[Line], nonblank: &[usize]) -> Option<usize> {
 /// flattened runs apart.
 fn elements(text: &str, conventions: &Conventions) -> BTreeSet<Element> {
     let mut found = BTreeSet::new();
+    // `Kế hoạch của ĐOÀN TNCS HỒ CHÍ MINH Năm 2021`: a page's title that names a heading is
+    // no part of a header.
+    let plain = line::plain(text);
+    let first = plain.split_whitespace().next().unwrap_or_default();
+    let sentence_case = first.chars().any(char::is_lowercase);
+    if sentence_case && header::type_name_prefix(&plain.to_uppercase()).is_some() {
+        return found;
+    }
     // `Số:` alone: the symbol is on the next line.
     if matches!(fold(line::plain(text)).trim_end_matches([':', ' ']), "so") {
         found.insert(Element::Number);

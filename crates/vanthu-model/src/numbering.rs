@@ -116,6 +116,9 @@ pub fn parse_symbol(text: &str, conventions: &Conventions) -> Option<ParsedSymbo
     } else {
         None
     };
+    // `02/KH.LĐ`: a full stop typed for the hyphen between a State type and the code.
+    let dotted = (separator == '/' && !after.contains('-')).then(|| after.replacen('.', "-", 1));
+    let after = dotted.as_deref().unwrap_or(after);
     let (format, abbreviation, code) = match separator {
         '-' => {
             let (abbr, code) = after.split_once('/').unwrap_or((after, ""));
@@ -425,6 +428,7 @@ mod tests {
         assert_eq!(p(": 90 - CV/ĐULH").kind, Some(Kind::CongVan));
         assert_eq!(p(" 03 /BC - CBMN").code, "CBMN");
         assert_eq!(p("367 - QĐ/TWĐTN-VP").code, "TWĐTN-VP");
+        assert_eq!(p("02/ KH.LĐ").code, "LĐ", "a full stop for the hyphen");
         let two = p("80 /KHĐH/PL-ĐTN");
         assert_eq!(
             (two.number, two.abbreviation.as_str(), two.code.as_str()),

@@ -2,7 +2,7 @@
 //! `tests/fixtures/real/fields.tsv`: the source of each, and the fields a person reads from it).
 //!
 //! The corpus plans are three files the importer was written against; these are a hundred and
-//! twenty it was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
+//! thirty-nine it was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
 //! may be looked at while improving the reader; `heldout` (every fourth of the first forty) is
 //! only measured, so its figures say how the reader does on documents nobody tuned it on.
 //!
@@ -32,6 +32,12 @@
 //!   name under a page's counter and title, `DỰ THẢO BÁO CÁO`, a flattened header whose type
 //!   name follows its date or number, the Youth Union's heading written out, a page that gives
 //!   the trích yếu in its title and the number and date in its introduction.
+//! - heldout6 (nineteen more; five Thông tư and Nghị định the collector found were left out,
+//!   no office VănThư serves issues them) at 70/76 (92.1 %) and 16/17; then fixed: a `V/v`
+//!   line in quotes, `Số     CV/ĐU` with the number and hyphen left out, the Young Pioneers'
+//!   heading, a page's title naming a heading (`Kế hoạch của ĐOÀN TNCS HỒ CHÍ MINH …`), a
+//!   site's banner above a page's time stamp (`Cập nhật lúc : 16:09 25/10/2021`), `02/KH.LĐ`,
+//!   HTML tags from a page's source.
 //!
 //! Tuning sets are kept from falling below what they were last read at ([`TUNED_FLOOR`]). Run
 //! with `--nocapture` to see the misses and the table of shares per split.
@@ -49,7 +55,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 2] = ["heldout", "heldout6"];
+const HELD_OUT: [&str; 1] = ["heldout"];
 
 /// What a split was read at: type, number, date and format fields together, and trích yếu
 /// read of the documents that have one, each as (right, total).
@@ -61,7 +67,7 @@ struct Reading {
 
 /// Splits the reader was tuned on, as read when it was last changed: a later change must not
 /// read fewer.
-const TUNED_FLOOR: [Reading; 5] = [
+const TUNED_FLOOR: [Reading; 6] = [
     Reading {
         split: "tune",
         fields: (151, 152),
@@ -87,6 +93,11 @@ const TUNED_FLOOR: [Reading; 5] = [
         fields: (96, 96),
         titles: (23, 23),
     },
+    Reading {
+        split: "heldout6",
+        fields: (76, 76),
+        titles: (17, 17),
+    },
 ];
 
 /// A held-out split below the bar: what was read right when the reader was last changed.
@@ -104,13 +115,7 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 1] = [Shortfall {
-    split: "heldout6",
-    fields: (70, 76),
-    titles: (16, 17),
-    why: "measured once, after heldout5's rules and before anyone changing the reader had \
-     looked at these documents",
-}];
+const BELOW_BAR: [Shortfall; 0] = [];
 
 /// The splits, in the order the table prints them.
 const SPLITS: [&str; 8] = [
