@@ -1476,7 +1476,13 @@ fn split_flattened(text: &str) -> Vec<String> {
         }
         // Page-list numbering a document site puts before the text (`1. BỘ LAO ĐỘNG`).
     } else {
-        cuts.retain(|(_, a)| *a == Anchor::Heading);
+        // `LÊ QUÝ ĐÔN Số: …/KH-LQĐ`: the issuing body's last line and the number, side by side
+        // in a row the page ran together.
+        let caps_before_number = number_start(text).is_some_and(|at| {
+            let before = text[..at].trim();
+            !before.is_empty() && line::is_caps(before)
+        });
+        cuts.retain(|(_, a)| *a == Anchor::Heading || (caps_before_number && *a == Anchor::Number));
     }
     let mut at: Vec<usize> = cuts
         .into_iter()
@@ -1666,11 +1672,14 @@ fn join_broken_elements(lines: Vec<Line>) -> Vec<Line> {
             out.push(l);
             continue;
         }
-        // Up to two following pieces may complete this one.
+        // Up to two following pieces may complete this one; a mark set between them
+        // (`Số` / `DỰ THẢO` / `/KH-THCSNN`) stays where it is.
         for _ in 0..2 {
-            let Some(n) =
-                (k + 1..lines.len()).find(|&n| lines[n].as_ref().is_some_and(|x| !x.is_blank()))
-            else {
+            let Some(n) = (k + 1..lines.len()).find(|&n| {
+                lines[n]
+                    .as_ref()
+                    .is_some_and(|x| !x.is_blank() && classify(&x.text, &conventions) != Item::Mark)
+            }) else {
                 break;
             };
             let next = lines[n]

@@ -121,7 +121,7 @@ fn document_start(lines: &[Line], conventions: &Conventions) -> Option<usize> {
         found[k].iter().any(|e| *e != Element::TypeName) && kinds.len() >= 2
     };
     let Some(mut k) = (0..nonblank.len()).find(|&k| header_at(k)) else {
-        return bare_type_line(lines, &nonblank);
+        return bare_type_line(lines, &nonblank, conventions);
     };
     // `… KẾ HOẠCH kiểm điểm … đối[.]`: a site's preview of the header, cut off, before the
     // text itself; the document starts at the header that follows it.
@@ -154,12 +154,19 @@ fn document_start(lines: &[Line], conventions: &Conventions) -> Option<usize> {
     }
     let start = nonblank[k];
     let before = &lines[..start];
-    // A document's own type name is in capitals; a page's label (`Thông Báo`) is not.
-    let document_before = before.iter().any(|l| {
+    // A document's own type name is in capitals; a page's label (`Thông Báo`) is not, and a
+    // type name the document prints again under its header is the page's heading repeating it.
+    let lone_type = |l: &Line| {
         let plain = line::plain(&l.text);
-        let type_line =
-            line::is_caps(plain) && vanthu_model::Kind::from_printed_name(plain).is_some();
-        type_line || opens_document_body(plain)
+        line::is_caps(plain)
+            .then(|| vanthu_model::Kind::from_printed_name(plain))
+            .flatten()
+    };
+    let zone_after: Vec<&Line> = lines[start..].iter().filter(|l| l.no < zone_end).collect();
+    let document_before = before.iter().any(|l| {
+        let repeated =
+            lone_type(l).is_some_and(|k| zone_after.iter().any(|a| lone_type(a) == Some(k)));
+        (lone_type(l).is_some() && !repeated) || opens_document_body(line::plain(&l.text))
     });
     let nothing_to_do =
         before.iter().all(Line::is_blank) && page_label(&lines[start].text).is_none();
@@ -175,7 +182,7 @@ const MAX_PAGE_LINES_BEFORE_TYPE: usize = 20;
 /// at its type name in capitals on a line of its own, if no line above reads as a document's
 /// body (`Căn cứ …`, a numbered item or heading), so that a text whose body merely holds a
 /// heading like `KẾ HOẠCH` further down keeps everything.
-fn bare_type_line(lines: &[Line], nonblank: &[usize]) -> Option<usize> {
+fn bare_type_line(lines: &[Line], nonblank: &[usize], conventions: &Conventions) -> Option<usize> {
     let at = nonblank
         .iter()
         .take(MAX_PAGE_LINES_BEFORE_TYPE + 1)
@@ -190,7 +197,17 @@ fn bare_type_line(lines: &[Line], nonblank: &[usize]) -> Option<usize> {
         let plain = line::plain(&lines[i].text);
         opens_document_body(plain) || vanthu_model::markup::starts_block(plain)
     });
-    (!body_above).then_some(nonblank[at])
+    // A header a narrow table broke over lines (`Số: 16 -` / `HD/BTCTW`, `Hà Nội, ngày` /
+    // `24 tháng 9 năm 2018`) is the document's: its pieces, put together, are header elements.
+    let header_above = nonblank[..at].windows(2).any(|pair| {
+        let together = format!(
+            "{} {}",
+            line::plain(&lines[pair[0]].text),
+            line::plain(&lines[pair[1]].text)
+        );
+        !elements(&together, conventions).is_empty()
+    });
+    (!body_above && !header_above).then_some(nonblank[at])
 }
 
 /// The header elements a line holds, read as the header reader reads them, cells and
