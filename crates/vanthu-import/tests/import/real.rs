@@ -60,7 +60,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 1] = ["heldout"];
+const HELD_OUT: [&str; 2] = ["heldout", "heldout8"];
 
 /// What a split was read at: type, number, date and format fields together, and trích yếu
 /// read of the documents that have one, each as (right, total).
@@ -125,12 +125,18 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 0] = [];
+const BELOW_BAR: [Shortfall; 1] = [Shortfall {
+    split: "heldout8",
+    fields: (79, 84),
+    titles: (19, 19),
+    why: "measured once, after heldout7's rules and before anyone changing the reader had \
+     looked at these documents",
+}];
 
 /// The splits, in the order the table prints them.
-const SPLITS: [&str; 9] = [
+const SPLITS: [&str; 10] = [
     "tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "all",
+    "heldout8", "all",
 ];
 
 /// Documents whose trích yếu a person reads but the importer cannot, and why. Kept short and
