@@ -1672,6 +1672,33 @@ fn join_broken_elements(lines: Vec<Line>) -> Vec<Line> {
             out.push(l);
             continue;
         }
+        // `Số:` / `CỘNG HÒA …` / `Độc lập …` / `/TTr-VPCP`: a page that ran the header's two
+        // columns one after the other left the headings between `Số` and its symbol.
+        if matches!(fold(&l.text).trim_end_matches([':', ' ']), "so") {
+            let ahead: Vec<usize> = (k + 1..lines.len())
+                .filter(|&n| lines[n].as_ref().is_some_and(|x| !x.is_blank()))
+                .take(4)
+                .collect();
+            let symbol_at = ahead.iter().position(|&n| {
+                let text = lines[n].as_ref().map_or("", |x| x.text.as_str());
+                text.starts_with(['/', '-'])
+                    && number_line(&format!("Số {text}"), &conventions).is_some()
+            });
+            let headings_between = symbol_at.is_some_and(|at| {
+                ahead[..at].iter().all(|&n| {
+                    let text = lines[n].as_ref().map_or("", |x| x.text.as_str());
+                    matches!(
+                        classify(text, &conventions),
+                        Item::StateHeading | Item::PartyHeading | Item::YouthHeading
+                    )
+                })
+            });
+            if let (Some(at), true) = (symbol_at, headings_between) {
+                if let Some(symbol) = lines[ahead[at]].take() {
+                    l.text = format!("{} {}", l.text.trim_end(), symbol.text);
+                }
+            }
+        }
         // Up to two following pieces may complete this one; a mark set between them
         // (`Số` / `DỰ THẢO` / `/KH-THCSNN`) stays where it is.
         for _ in 0..2 {

@@ -362,6 +362,17 @@ pub fn import_str(text: &str, conventions: &Conventions) -> Imported {
 /// form feed its page break; any other control character has no place in a document.
 fn clean(text: &str, warnings: &mut Vec<Warning>) -> String {
     let text = nfc(text);
+    // `ỦY BAN NHÂN DÂN | \r\n CỘNG…`: line breaks a page's script wrote out as the four
+    // characters `\r\n` (or `\n`); a few of them are taken for what they stand for.
+    let escaped = text.matches("\\n").count();
+    let text = if escaped >= 3 {
+        warnings.push(Warning::general(format!(
+            "Đã đổi {escaped} chuỗi “\\r\\n” hoặc “\\n” (ngắt dòng bị ghi thành chữ khi chép từ trang web) thành ngắt dòng."
+        )));
+        text.replace("\\r\\n", "\n").replace("\\n", "\n")
+    } else {
+        text
+    };
     let mut dropped = 0;
     let cleaned: String = text
         .chars()

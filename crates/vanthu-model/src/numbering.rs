@@ -147,8 +147,11 @@ pub fn parse_symbol(text: &str, conventions: &Conventions) -> Option<ParsedSymbo
             && t.chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || extra.contains(&c))
     };
-    // A unit's code may join two letters groups with `&` (`GDĐT-KT&KĐCL`).
-    if !token(abbreviation, MAX_ABBREVIATION_CHARS, &[]) || !token(code, MAX_CODE_CHARS, &['&']) {
+    // A unit's code may join two letters groups with `&` (`GDĐT-KT&KĐCL`) or a full stop
+    // (`QC-TT.HĐND-UBND`, the standing committees of the council and the people's committee).
+    if !token(abbreviation, MAX_ABBREVIATION_CHARS, &[])
+        || !token(code, MAX_CODE_CHARS, &['&', '.'])
+    {
         return None;
     }
     let kind = if abbreviation.is_empty() {
@@ -429,6 +432,7 @@ mod tests {
         assert_eq!(p(" 03 /BC - CBMN").code, "CBMN");
         assert_eq!(p("367 - QĐ/TWĐTN-VP").code, "TWĐTN-VP");
         assert_eq!(p("02/ KH.LĐ").code, "LĐ", "a full stop for the hyphen");
+        assert_eq!(p("06/QC-TT.HĐND-UBND").code, "TT.HĐND-UBND");
         let two = p("80 /KHĐH/PL-ĐTN");
         assert_eq!(
             (two.number, two.abbreviation.as_str(), two.code.as_str()),

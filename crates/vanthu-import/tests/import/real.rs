@@ -2,7 +2,7 @@
 //! `tests/fixtures/real/fields.tsv`: the source of each, and the fields a person reads from it).
 //!
 //! The corpus plans are three files the importer was written against; these are a hundred and
-//! sixty it was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
+//! eighty-one it was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
 //! may be looked at while improving the reader; `heldout` (every fourth of the first forty) is
 //! only measured, so its figures say how the reader does on documents nobody tuned it on.
 //!
@@ -43,6 +43,10 @@
 //!   name now leaves such lines alone), a page's heading repeating the type name above the
 //!   header, `LÊ QUÝ ĐÔN Số: …/KH-LQĐ` in one row, a `DỰ THẢO` mark between `Số` and its
 //!   symbol.
+//! - heldout8 (twenty-one more, twenty of them State: the Party side of the search corpus
+//!   ran out) at 79/84 (94.0 %) and 19/19; then fixed: line breaks a page's script wrote out
+//!   as `\r\n`, a code with a full stop (`QC-TT.HĐND-UBND`), `Số:` whose symbol a page put
+//!   after the national heading.
 //!
 //! Tuning sets are kept from falling below what they were last read at ([`TUNED_FLOOR`]). Run
 //! with `--nocapture` to see the misses and the table of shares per split.
@@ -60,7 +64,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 2] = ["heldout", "heldout8"];
+const HELD_OUT: [&str; 1] = ["heldout"];
 
 /// What a split was read at: type, number, date and format fields together, and trích yếu
 /// read of the documents that have one, each as (right, total).
@@ -72,7 +76,7 @@ struct Reading {
 
 /// Splits the reader was tuned on, as read when it was last changed: a later change must not
 /// read fewer.
-const TUNED_FLOOR: [Reading; 7] = [
+const TUNED_FLOOR: [Reading; 8] = [
     Reading {
         split: "tune",
         fields: (151, 152),
@@ -108,6 +112,11 @@ const TUNED_FLOOR: [Reading; 7] = [
         fields: (84, 84),
         titles: (20, 20),
     },
+    Reading {
+        split: "heldout8",
+        fields: (84, 84),
+        titles: (19, 19),
+    },
 ];
 
 /// A held-out split below the bar: what was read right when the reader was last changed.
@@ -125,13 +134,7 @@ struct Shortfall {
 /// The reader is never tuned on a held-out split, so such a split is not made to pass: the
 /// test prints that it falls short and keeps it from falling further. Once it reaches the bar
 /// the test says so, and the entry goes.
-const BELOW_BAR: [Shortfall; 1] = [Shortfall {
-    split: "heldout8",
-    fields: (79, 84),
-    titles: (19, 19),
-    why: "measured once, after heldout7's rules and before anyone changing the reader had \
-     looked at these documents",
-}];
+const BELOW_BAR: [Shortfall; 0] = [];
 
 /// The splits, in the order the table prints them.
 const SPLITS: [&str; 10] = [

@@ -236,3 +236,36 @@ fn a_drafts_type_line_and_a_page_date_without_a_place() {
         "Kết quả xây dựng phường đạt chuẩn tiếp cận pháp luật năm 2024"
     );
 }
+
+#[test]
+fn line_breaks_written_out_and_a_number_after_the_national_heading() {
+    let imp = import(
+        "\\r\\n ỦY BAN NHÂN DÂN | \\r\\n CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | \\r\\n\
+         Số: 54/KH-UBND \\r\\n | \\r\\n Lạng Sơn, ngày 27 tháng 3 năm 2020 \\r\\n\
+         KẾ HOẠCH\\r\\nPhòng chống suy dinh dưỡng\\r\\n\\r\\nThực hiện Quyết định, UBND tỉnh \
+         xây dựng Kế hoạch như sau:",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(
+        (doc.number, doc.date),
+        (Some(54), NaiveDate::from_ymd_opt(2020, 3, 27)),
+        "{w}"
+    );
+    assert_eq!(doc.title, "Phòng chống suy dinh dưỡng", "{w}");
+    assert!(warns(&imp, "thành ngắt dòng"), "{w}");
+
+    let imp = import(
+        "VĂN PHÒNG CHÍNH PHỦ\nSố:\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n\
+         /TTr-VPCP\n\nHà Nội, ngày 05 tháng 6 năm 2024\n\nTỜ TRÌNH\nVề dự thảo Quy chế làm việc\n\n\
+         Kính gửi: Chính phủ.\n\nNội dung./.",
+    );
+    let doc = &imp.document;
+    let w = listed(&imp);
+    assert_eq!(doc.kind, Some(Kind::ToTrinh), "{w}");
+    assert_eq!(
+        (doc.number, doc.issuer.code.as_str()),
+        (None, "VPCP"),
+        "{w}"
+    );
+}
