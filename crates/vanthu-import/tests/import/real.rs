@@ -2,9 +2,12 @@
 //! `tests/fixtures/real/fields.tsv`: the source of each, and the fields a person reads from it).
 //!
 //! The corpus plans are three files the importer was written against; these are a hundred and
-//! eighty-one it was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
-//! may be looked at while improving the reader; `heldout` (every fourth of the first forty) is
-//! only measured, so its figures say how the reader does on documents nobody tuned it on.
+//! ninety-seven it was not. Each row has a split, fixed before the reader was changed for it: `tune` documents
+//! may be looked at while improving the reader; `heldout` (every fourth of the first forty) and
+//! `heldout9` (sixteen openings, 14 State and 2 Party, collected and written down by a helper
+//! who never ran or read the importer, measured once after heldout8's rules, at 62/64 and
+//! 14/14) are only measured, so their figures say how the reader does on documents nobody
+//! tuned it on.
 //!
 //! `heldout2`, `heldout3` and `heldout4` were held-out sets once. Each was measured before the
 //! reader was changed for it, and its failures were then fixed with general rules, so each is
@@ -64,7 +67,7 @@ use vanthu_model::{Conventions, Format, Kind};
 const HELD_OUT_MIN: f64 = 0.95;
 
 /// The splits that were set aside before the reader was tuned, and are asserted on.
-const HELD_OUT: [&str; 1] = ["heldout"];
+const HELD_OUT: [&str; 2] = ["heldout", "heldout9"];
 
 /// What a split was read at: type, number, date and format fields together, and trích yếu
 /// read of the documents that have one, each as (right, total).
@@ -137,9 +140,9 @@ struct Shortfall {
 const BELOW_BAR: [Shortfall; 0] = [];
 
 /// The splits, in the order the table prints them.
-const SPLITS: [&str; 10] = [
+const SPLITS: [&str; 11] = [
     "tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "all",
+    "heldout8", "heldout9", "all",
 ];
 
 /// Documents whose trích yếu a person reads but the importer cannot, and why. Kept short and
