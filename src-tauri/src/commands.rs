@@ -229,10 +229,10 @@ pub fn issue_document(store: State<'_, Store>, id: i64) -> Result<Issued> {
 /// issued), otherwise the form as it stands. A draft's live preview is `render_preview`.
 #[tauri::command]
 pub async fn render_pdf(app: AppHandle, doc: Document) -> Result<Response> {
-    let bytes = crate::care::blocking(app, move |store| {
-        store.ops(|a| vanthu_ops::printable_pdf(a, &doc))
-    })
-    .await?;
+    let printable = app
+        .state::<Store>()
+        .ops(|a| vanthu_ops::printable(a, &doc))?;
+    let bytes = off_the_lock(move || printable.pdf(&doc)).await?;
     Ok(Response::new(bytes))
 }
 
@@ -256,7 +256,10 @@ pub async fn export_pdf(
     let Some(target) = target else {
         return Ok(None);
     };
-    store.ops(|a| vanthu_ops::export_pdf(a, &doc, &target, &Stamp::now()))?;
+    // Read under the archive's lock, laid out without it, noted under it again.
+    let printable = store.ops(|a| vanthu_ops::printable(a, &doc))?;
+    let (doc, bytes) = off_the_lock(move || printable.pdf(&doc).map(|bytes| (doc, bytes))).await?;
+    store.ops(|a| vanthu_ops::write_export(a, &doc, &target, &bytes, &Stamp::now()))?;
     Ok(Some(target.display().to_string()))
 }
 
@@ -279,8 +282,22 @@ pub async fn export_docx(
     let Some(target) = target else {
         return Ok(None);
     };
-    store.ops(|a| vanthu_ops::export_docx(a, &doc, &target, &Stamp::now()))?;
+    let options = store.ops(|a| vanthu_ops::render_options(a))?;
+    let (doc, bytes) =
+        off_the_lock(move || vanthu_ops::docx_with(&doc, &options).map(|bytes| (doc, bytes)))
+            .await?;
+    store.ops(|a| vanthu_ops::write_export(a, &doc, &target, &bytes, &Stamp::now()))?;
     Ok(Some(target.display().to_string()))
+}
+
+/// Runs a layout on a blocking thread: the archive stays free for the window meanwhile.
+async fn off_the_lock<T: Send + 'static>(
+    f: impl FnOnce() -> vanthu_ops::Result<T> + Send + 'static,
+) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Pdf, format!("Việc bị gián đoạn: {e}")))?
+        .map_err(AppError::from)
 }
 
 /// The name the save dialog offers for the PDF of `doc`.
@@ -298,7 +315,8 @@ pub async fn print_pdf(
     doc: Document,
     file_name: String,
 ) -> Result<String> {
-    let bytes = store.ops(|a| vanthu_ops::printable_pdf(a, &doc))?;
+    let printable = store.ops(|a| vanthu_ops::printable(a, &doc))?;
+    let bytes = off_the_lock(move || printable.pdf(&doc)).await?;
     show_file(&app, "in", &file_name, &bytes)
 }
 

@@ -51,16 +51,41 @@ pub fn issued_copy(archive: &Archive, id: i64) -> Result<Option<Vec<u8>>> {
     })
 }
 
-/// The PDF to print or export for `doc`: an issued document's stored copy (byte for byte what
-/// was printed when it was issued, whatever the settings are now); otherwise `doc` as it
-/// stands — a draft, or the form being edited — laid out with the settings in force.
-pub fn printable_pdf(archive: &Archive, doc: &Document) -> Result<Vec<u8>> {
+/// What printing or exporting `doc` needs from the archive, read under its lock; the layout
+/// itself runs after the lock is let go ([`Printable::pdf`], [`Printable::docx`]), so a long
+/// plan being laid out never holds up the archive for the window's other requests.
+#[derive(Debug, Clone)]
+pub enum Printable {
+    /// An issued document's stored copy, byte for byte what was printed when it was issued.
+    Stored(Vec<u8>),
+    /// A draft, or the form being edited: laid out with the settings in force.
+    Render(Box<vanthu_pdf::RenderOptions>),
+}
+
+/// See [`Printable`]: an issued document's stored copy (whatever the settings are now),
+/// otherwise the settings in force to lay `doc` out with.
+pub fn printable(archive: &Archive, doc: &Document) -> Result<Printable> {
     if let (Status::Issued, Some(id)) = (doc.status, doc.id) {
         if let Some(bytes) = issued_copy(archive, id)? {
-            return Ok(bytes);
+            return Ok(Printable::Stored(bytes));
         }
     }
-    Ok(vanthu_pdf::render(doc, &render_options(archive)?)?)
+    Ok(Printable::Render(Box::new(render_options(archive)?)))
+}
+
+impl Printable {
+    /// The PDF: the stored copy, or `doc` laid out.
+    pub fn pdf(self, doc: &Document) -> Result<Vec<u8>> {
+        match self {
+            Printable::Stored(bytes) => Ok(bytes),
+            Printable::Render(options) => Ok(vanthu_pdf::render(doc, &options)?),
+        }
+    }
+}
+
+/// The PDF to print or export for `doc` (see [`printable`]).
+pub fn printable_pdf(archive: &Archive, doc: &Document) -> Result<Vec<u8>> {
+    printable(archive, doc)?.pdf(doc)
 }
 
 /// Writes the printable PDF of `doc` to `target` (atomically) and, for a stored document,
@@ -72,18 +97,20 @@ pub fn export_pdf(
     stamp: &Stamp,
 ) -> Result<()> {
     let bytes = printable_pdf(archive, doc)?;
-    files::write_atomic(target, &bytes)?;
-    if let Some(id) = doc.id {
-        archive.note_export(id, &target.display().to_string(), stamp)?;
-    }
-    Ok(())
+    write_export(archive, doc, target, &bytes, stamp)
 }
 
 /// The editable Word copy of `doc`, laid out as the PDF is, with the settings in force (an
 /// issued document's Word copy is for editing and forwarding; its signed record stays the PDF
 /// printed at issue).
 pub fn docx_bytes(archive: &Archive, doc: &Document) -> Result<Vec<u8>> {
-    Ok(vanthu_docx::write_docx(doc, &render_options(archive)?)?)
+    docx_with(doc, &render_options(archive)?)
+}
+
+/// [`docx_bytes`] with the settings already read ([`render_options`]), so that the layout can
+/// run without the archive.
+pub fn docx_with(doc: &Document, options: &vanthu_pdf::RenderOptions) -> Result<Vec<u8>> {
+    Ok(vanthu_docx::write_docx(doc, options)?)
 }
 
 /// Writes the Word copy of `doc` to `target` (atomically), noted in the log for a stored
@@ -95,7 +122,19 @@ pub fn export_docx(
     stamp: &Stamp,
 ) -> Result<()> {
     let bytes = docx_bytes(archive, doc)?;
-    files::write_atomic(target, &bytes)?;
+    write_export(archive, doc, target, &bytes, stamp)
+}
+
+/// Writes an export's `bytes` to `target` (atomically) and, for a stored document, notes it in
+/// the audit log. Nothing is noted when the file could not be written.
+pub fn write_export(
+    archive: &mut Archive,
+    doc: &Document,
+    target: &Path,
+    bytes: &[u8],
+    stamp: &Stamp,
+) -> Result<()> {
+    files::write_atomic(target, bytes)?;
     if let Some(id) = doc.id {
         archive.note_export(id, &target.display().to_string(), stamp)?;
     }

@@ -24,8 +24,8 @@ pub use care::{
 };
 pub use deadlines::{board, due_soon, DeadlineBoard, SOON_DAYS};
 pub use documents::{
-    docx_bytes, export_docx, export_pdf, file_name, issue, issued_copy, pdf_file_name,
-    printable_pdf, read_document_json, MAX_JSON_BYTES,
+    docx_bytes, docx_with, export_docx, export_pdf, file_name, issue, issued_copy, pdf_file_name,
+    printable, printable_pdf, read_document_json, write_export, Printable, MAX_JSON_BYTES,
 };
 pub use error::{ErrorCode, OpsError, Result};
 pub use files::{display_name, fresh_folder, read_file, write_atomic};
