@@ -73,62 +73,56 @@ const HELD_OUT: [&str; 2] = ["heldout", "heldout9"];
 /// read of the documents that have one, each as (right, total).
 struct Reading {
     split: &'static str,
+    /// Type, number, date and format fields together: (right, total).
     fields: (usize, usize),
+    /// Trích yếu read, of the documents that have one: (read, present).
     titles: (usize, usize),
+}
+
+impl Reading {
+    const fn new(split: &'static str, fields: (usize, usize), titles: (usize, usize)) -> Self {
+        Reading {
+            split,
+            fields,
+            titles,
+        }
+    }
+
+    /// Fails the test when `fields` or `titles`, read now, are a smaller share than this
+    /// reading's; `what` says which documents they are.
+    fn assert_not_below(&self, fields: (usize, usize), titles: (usize, usize), what: &str) {
+        let not_below = |now: (usize, usize), was: (usize, usize)| now.0 * was.1 >= was.0 * now.1;
+        assert!(
+            not_below(fields, self.fields) && not_below(titles, self.titles),
+            "{what}: {}/{} fields (was {}/{}), {}/{} trích yếu read (was {}/{})",
+            fields.0,
+            fields.1,
+            self.fields.0,
+            self.fields.1,
+            titles.0,
+            titles.1,
+            self.titles.0,
+            self.titles.1
+        );
+    }
 }
 
 /// Splits the reader was tuned on, as read when it was last changed: a later change must not
 /// read fewer.
 const TUNED_FLOOR: [Reading; 8] = [
-    Reading {
-        split: "tune",
-        fields: (151, 152),
-        titles: (35, 36),
-    },
-    Reading {
-        split: "heldout2",
-        fields: (48, 48),
-        titles: (10, 10),
-    },
-    Reading {
-        split: "heldout3",
-        fields: (48, 48),
-        titles: (12, 12),
-    },
-    Reading {
-        split: "heldout4",
-        fields: (95, 96),
-        titles: (24, 24),
-    },
-    Reading {
-        split: "heldout5",
-        fields: (96, 96),
-        titles: (23, 23),
-    },
-    Reading {
-        split: "heldout6",
-        fields: (76, 76),
-        titles: (17, 17),
-    },
-    Reading {
-        split: "heldout7",
-        fields: (84, 84),
-        titles: (20, 20),
-    },
-    Reading {
-        split: "heldout8",
-        fields: (84, 84),
-        titles: (19, 19),
-    },
+    Reading::new("tune", (151, 152), (35, 36)),
+    Reading::new("heldout2", (48, 48), (10, 10)),
+    Reading::new("heldout3", (48, 48), (12, 12)),
+    Reading::new("heldout4", (95, 96), (24, 24)),
+    Reading::new("heldout5", (96, 96), (23, 23)),
+    Reading::new("heldout6", (76, 76), (17, 17)),
+    Reading::new("heldout7", (84, 84), (20, 20)),
+    Reading::new("heldout8", (84, 84), (19, 19)),
 ];
 
 /// A held-out split below the bar: what was read right when the reader was last changed.
 struct Shortfall {
-    split: &'static str,
-    /// Type, number, date and format fields together: (right, total).
-    fields: (usize, usize),
-    /// Trích yếu read, of the documents that have one: (read, present).
-    titles: (usize, usize),
+    read: Reading,
     why: &'static str,
 }
 
@@ -316,7 +310,7 @@ fn real_documents_read_as_a_person_reads_them() {
                     "{:<8} {:<49} {:<11} want {want}\n{:<71} got  {got}",
                     row.split, row.file, field, ""
                 ));
-                let below_bar = BELOW_BAR.iter().any(|b| b.split == row.split);
+                let below_bar = BELOW_BAR.iter().any(|b| b.read.split == row.split);
                 if field == "title read"
                     && !below_bar
                     && !UNREADABLE_TITLES.iter().any(|(f, _)| *f == row.file)
@@ -361,7 +355,7 @@ fn real_documents_read_as_a_person_reads_them() {
         let share = right as f64 / total as f64;
         let titles = score[split].get("title read").copied().unwrap_or_default();
         let titles_all = titles.0 == titles.1;
-        match BELOW_BAR.iter().find(|b| b.split == split) {
+        match BELOW_BAR.iter().find(|b| b.read.split == split) {
             None => assert!(
                 share >= HELD_OUT_MIN && titles_all,
                 "on the {split} documents {right} of {total} type, number, date and format \
@@ -372,12 +366,7 @@ fn real_documents_read_as_a_person_reads_them() {
                 titles.0,
                 titles.1
             ),
-            Some(Shortfall {
-                fields: floor,
-                titles: title_floor,
-                why,
-                ..
-            }) => {
+            Some(Shortfall { read, why }) => {
                 println!(
                     "\n{split} is below the bar: {right}/{total} fields ({:.1} %, the bar is \
                      {:.0} %), {}/{} trích yếu read. Why: {why}.",
@@ -386,17 +375,10 @@ fn real_documents_read_as_a_person_reads_them() {
                     titles.0,
                     titles.1
                 );
-                assert!(
-                    right * floor.1 >= floor.0 * total
-                        && titles.0 * title_floor.1 >= title_floor.0 * titles.1,
-                    "the {split} documents got worse: {right}/{total} fields (was {}/{}), {}/{} \
-                     trích yếu read (was {}/{})",
-                    floor.0,
-                    floor.1,
-                    titles.0,
-                    titles.1,
-                    title_floor.0,
-                    title_floor.1
+                read.assert_not_below(
+                    (right, total),
+                    titles,
+                    &format!("the {split} documents got worse"),
                 );
                 assert!(
                     !(share >= HELD_OUT_MIN && titles_all),
@@ -405,25 +387,13 @@ fn real_documents_read_as_a_person_reads_them() {
             }
         }
     }
-    for Reading {
-        split,
-        fields: floor,
-        titles: title_floor,
-    } in TUNED_FLOOR
-    {
-        let (right, total) = together(&score[split]);
+    for floor in TUNED_FLOOR {
+        let split = floor.split;
         let titles = score[split].get("title read").copied().unwrap_or_default();
-        assert!(
-            right * floor.1 >= floor.0 * total
-                && titles.0 * title_floor.1 >= title_floor.0 * titles.1,
-            "the reader got worse on the {split} documents it was tuned on: {right}/{total} \
-             fields (was {}/{}), {}/{} trích yếu read (was {}/{})",
-            floor.0,
-            floor.1,
-            titles.0,
-            titles.1,
-            title_floor.0,
-            title_floor.1
+        floor.assert_not_below(
+            together(&score[split]),
+            titles,
+            &format!("the reader got worse on the {split} documents it was tuned on"),
         );
     }
     assert!(
