@@ -330,6 +330,11 @@ fn main() {
             per(phases.search_index),
             per(phases.commit),
         );
+        println!(
+            "  CPU µs/doc: preparing {:.0} (summed), writing {:.0}",
+            per(phases.preparing_cpu),
+            per(phases.writing_cpu),
+        );
     }
     println!("search (limit 50), 30 runs each:");
     for (q, found, p50, p95) in &per_query {
