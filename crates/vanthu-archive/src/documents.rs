@@ -75,9 +75,10 @@ impl Archive {
             let cpu = thread_cpu();
             let tx = self.write_tx("import documents")?;
             let mut stored = Vec::with_capacity(docs.len());
+            let mut lookups = registers::BatchLookups::default();
             for prepared in receive {
                 let start = Instant::now();
-                let (id, index, found) = insert_rows_tx(&tx, prepared?, stamp)?;
+                let (id, index, found) = insert_rows_tx(&tx, prepared?, stamp, &mut lookups)?;
                 let indexed = Instant::now();
                 index::write(&tx, id, &index, false)?;
                 times.rows += indexed - start;
@@ -233,7 +234,8 @@ fn prepare(doc: &Document, times: &mut ImportTimes) -> Result<Prepared> {
 
 /// Stores one prepared document: its rows, search index and deadlines.
 fn insert_tx(tx: &Transaction<'_>, prepared: Prepared, stamp: &Stamp) -> Result<i64> {
-    let (id, index, found) = insert_rows_tx(tx, prepared, stamp)?;
+    let (id, index, found) =
+        insert_rows_tx(tx, prepared, stamp, &mut registers::BatchLookups::default())?;
     index::write(tx, id, &index, false)?;
     deadlines::insert_found(tx, id, &found, stamp)?;
     Ok(id)
@@ -245,6 +247,7 @@ fn insert_rows_tx(
     tx: &Transaction<'_>,
     prepared: Prepared,
     stamp: &Stamp,
+    lookups: &mut registers::BatchLookups,
 ) -> Result<(i64, index::IndexText, Vec<vanthu_model::deadline::Found>)> {
     let Prepared {
         doc,
@@ -253,8 +256,8 @@ fn insert_rows_tx(
     } = prepared;
     let issued = match (doc.status, doc.number) {
         (Status::Issued, Some(number)) => {
-            let (register_id, _) = registers::register_for(tx, &doc, stamp, true)?;
-            Some((register_id, registers::symbol_for(tx, &doc, number)?))
+            let register_id = lookups.register_for(tx, &doc, stamp)?;
+            Some((register_id, lookups.symbol_for(tx, &doc, number)?))
         }
         _ => None,
     };
