@@ -128,6 +128,9 @@ pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
         // Most bodies have a date somewhere; the few that have none are not read at all.
         return out;
     }
+    // A sentence's text is the body's chars less some markup: where every char of the body is
+    // NFC whatever surrounds it, the text a sentence is read from holds only the line's chars.
+    let plain_nfc = text::is_surely_nfc(body);
     // The units named by the headings above, by heading level.
     let mut heading_units: Vec<Vec<String>> = Vec::new();
     for line in sentence::lines(body) {
@@ -136,6 +139,11 @@ pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
             heading_units.truncate(level);
             heading_units.resize(level + 1, Vec::new());
             heading_units[level] = units::of_heading(title.trim());
+        }
+        if plain_nfc && !line_may_date(line.raw) {
+            // No sentence of the line can hold a date: none would give a deadline (nor join
+            // one), so the line is not cut into sentences at all.
+            continue;
         }
         let inherited = heading_units
             .iter()
@@ -222,6 +230,20 @@ fn may_date(lower: &[char]) -> bool {
 fn body_may_date(body: &str) -> bool {
     body.bytes().any(|b| b.is_ascii_digit()) || {
         let lower: Vec<char> = body.chars().map(lower_char).collect();
+        may_date(&lower)
+    }
+}
+
+/// Whether some sentence of the raw line `raw` (NFC) may hold a deadline: [`may_date`] of the
+/// line without any of its markup delimiters. A sentence's text is a run of the line's chars
+/// with some delimiters (`*`, `_`) taken out, so a digit or date word in it is in this too.
+fn line_may_date(raw: &str) -> bool {
+    raw.bytes().any(|b| b.is_ascii_digit()) || {
+        let lower: Vec<char> = raw
+            .chars()
+            .filter(|c| !matches!(c, '*' | '_'))
+            .map(lower_char)
+            .collect();
         may_date(&lower)
     }
 }
@@ -530,10 +552,10 @@ fn find_words(lower: &[char], phrase: &str) -> Option<usize> {
 /// Whether `phrase` is at `i` in `lower`, as whole words.
 fn words_at(lower: &[char], i: usize, phrase: &str) -> bool {
     chars_at(lower, i, phrase)
-        && (i == 0 || !lower[i - 1].is_alphanumeric())
+        && (i == 0 || !text::is_word_char(lower[i - 1]))
         && lower
             .get(i + phrase.chars().count())
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|&c| !text::is_word_char(c))
 }
 
 /// Whether the chars of `s` are at `i` in `lower`.
@@ -748,6 +770,25 @@ mod tests {
                 assert_eq!(f.recurrence, Some(Recurrence::Quarterly));
             }
         }
+    }
+
+    #[test]
+    fn lines_without_a_date_are_passed_over_but_markup_inside_a_date_word_is_not_a_gap() {
+        // The line is looked at without its markup, as its sentences are read: the bold `ý`
+        // leaves `hằng quý` whole, and a line of no date around it changes nothing.
+        let body = "Mở đầu không có thời hạn nào.\n\n\
+                    Các chi bộ báo cáo định kỳ hằng qu**ý** về Đảng ủy.\n\n\
+                    Kết thúc; cũng không có.";
+        let found = extract(body, Some(day(2025, 2, 5))).deadlines;
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].due, found[0].recurrence, found[0].offset),
+            (
+                day(2025, 3, 31),
+                Some(Recurrence::Quarterly),
+                body.find("Các").unwrap()
+            )
+        );
     }
 
     #[test]

@@ -144,7 +144,15 @@ pub fn item_marker(plain: &str) -> Option<(usize, &'static str)> {
 /// The numbering is followed by a space, a TAB, or the end of the line (`II.` alone: OCR and
 /// Word's numbered lists put the title on the next line).
 pub fn heading(plain: &str) -> Option<(usize, usize)> {
-    let chars: Vec<char> = plain.chars().collect();
+    // Every rule below looks at the first word and the char after it, no further (a label
+    // ends at whitespace or the end of the line): a long line is not decoded whole.
+    let mut chars: Vec<char> = Vec::new();
+    for c in plain.chars() {
+        chars.push(c);
+        if c.is_whitespace() {
+            break;
+        }
+    }
     let ends_label = |i: usize| chars.get(i).is_none_or(|c| c.is_whitespace());
     // I. / I-
     let roman = chars
@@ -304,7 +312,7 @@ fn split_at_char(spans: Vec<Span>, at: usize) -> Vec<Span> {
 
 /// The text without its `**`, `*` and `__` delimiters (those that pair up).
 pub fn strip_markup(s: &str) -> String {
-    if !s.contains(['*', '_']) {
+    if !s.contains('*') && !s.contains('_') {
         // No delimiter at all, as in most lines: nothing to read.
         return s.to_owned();
     }

@@ -38,38 +38,50 @@ pub(crate) fn nfc_owned(s: String) -> String {
 
 /// Whether `s` is its own [`nfc`]. Almost all text is already clean NFC; checking is far
 /// cheaper than normalising.
-fn is_clean_nfc(s: &str) -> bool {
+pub fn is_clean_nfc(s: &str) -> bool {
     all_surely_nfc(s)
         || (is_nfc_quick(s.chars()) == IsNormalized::Yes
             && !s.chars().any(|c| c == '\r' || is_invisible(c)))
 }
 
-/// `s.chars().all(surely_nfc)`, the ASCII bytes (most of a Vietnamese text) passed over
-/// without decoding.
+/// Whether every char of `s` is NFC whatever surrounds it (so any of its substrings, with any
+/// chars taken out, is clean NFC too): ASCII but carriage return, Vietnamese precomposed
+/// letters, common punctuation.
+pub(crate) fn is_surely_nfc(s: &str) -> bool {
+    all_surely_nfc(s)
+}
+
+/// `s.chars().all(surely_nfc)`, read from the UTF-8 bytes without decoding: every text
+/// stored is checked, and the body of a plan is thousands of chars.
 fn all_surely_nfc(s: &str) -> bool {
-    let bytes = s.as_bytes();
+    let b = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if b == b'\r' {
-                return false;
+    while i < b.len() {
+        // `s` is UTF-8: a lead byte of three is followed by two more.
+        i += match b[i] {
+            b'\r' => return false,
+            0..=0x7F => 1,
+            // U+0080–U+02FF: C2 80 to CB BF.
+            0xC2..=0xCB => 2,
+            // U+1E00–U+1EFF: E1 B8 80 to E1 BB BF.
+            0xE1 if matches!(b[i + 1], 0xB8..=0xBB) => 3,
+            // U+2010–U+2027 (E2 80 90 to E2 80 A7) and U+2030–U+205E (E2 80 B0 to E2 81 9E).
+            0xE2 if (b[i + 1] == 0x80 && matches!(b[i + 2], 0x90..=0xA7 | 0xB0..=0xBF))
+                || (b[i + 1] == 0x81 && b[i + 2] <= 0x9E) =>
+            {
+                3
             }
-            i += 1;
-        } else {
-            let c = s[i..].chars().next().expect("a char starts here");
-            if !surely_nfc(c) {
-                return false;
-            }
-            i += c.len_utf8();
-        }
+            _ => return false,
+        };
     }
     true
 }
 
 /// Characters that are NFC whatever surrounds them and need no cleaning: everything below the
 /// combining marks (U+0300) but carriage return, Vietnamese precomposed letters, and the
-/// common typographic punctuation.
+/// common typographic punctuation. [`all_surely_nfc`] reads this rule from the bytes; this is
+/// its reference, char by char.
+#[cfg(test)]
 fn surely_nfc(c: char) -> bool {
     let cp = c as u32;
     (cp < 0x300 && c != '\r')
@@ -249,14 +261,20 @@ pub fn push_lower_exact(s: &str, out: &mut String) {
     }
     if let Some(i) = rest {
         out.truncate(start + i);
-        for c in s[i..].chars() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                match lower_letter(c) {
-                    Some(lower) => out.push(lower),
-                    None => out.extend(c.to_lowercase()),
-                }
+        push_lower_nfc(&s[i..], out);
+    }
+}
+
+/// [`push_lower_exact`] of text that is already clean NFC ([`is_clean_nfc`]), char by char:
+/// for short words, where checking again and copying whole cost more than they spare.
+pub fn push_lower_nfc(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            match lower_letter(c) {
+                Some(lower) => out.push(lower),
+                None => out.extend(c.to_lowercase()),
             }
         }
     }
@@ -286,7 +304,8 @@ pub fn folded_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `c` belongs to a word (a letter or a digit), fast for Vietnamese text.
+/// Whether `c` belongs to a word (a letter or a digit: `char::is_alphanumeric`), fast for
+/// Vietnamese text.
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
@@ -487,6 +506,25 @@ fn is_windows_device_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_checks_agree_with_the_char_rules_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(
+                all_surely_nfc(&s),
+                surely_nfc(c),
+                "text with U+{:04X} would be stored unnormalised or normalised again",
+                c as u32
+            );
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "U+{:04X} would cut words differently",
+                c as u32
+            );
+        }
+    }
 
     /// The indexing forms as they were written first, char by char: the fast paths must give
     /// the same.

@@ -223,7 +223,7 @@ fn starts_with_word(lower: &str, word: &str) -> bool {
         && lower[word.len()..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !crate::text::is_word_char(c))
 }
 
 /// Whether a lowercase-written verb starts at word `i`.

@@ -21,6 +21,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::text::is_word_char;
+
 /// Years a plan's date can have; a number outside is not a year.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
@@ -206,11 +208,11 @@ fn mention(start: usize, end: usize, when: When) -> Option<Found> {
 }
 
 fn boundary_before(lower: &[char], i: usize) -> bool {
-    i == 0 || !lower[i - 1].is_alphanumeric()
+    i == 0 || !is_word_char(lower[i - 1])
 }
 
 fn boundary_at(lower: &[char], i: usize) -> bool {
-    lower.get(i).is_none_or(|c| !c.is_alphanumeric())
+    lower.get(i).is_none_or(|&c| !is_word_char(c))
 }
 
 fn word_at(lower: &[char], i: usize, word: &str) -> Option<usize> {
@@ -283,11 +285,11 @@ fn year_after(lower: &[char], i: usize) -> Option<(i32, usize)> {
 /// starts.
 fn word_before(lower: &[char], i: usize) -> (String, usize) {
     let mut j = i;
-    while j > 0 && !lower[j - 1].is_alphanumeric() && !is_word_punct(lower[j - 1]) {
+    while j > 0 && !is_word_char(lower[j - 1]) && !is_word_punct(lower[j - 1]) {
         j -= 1;
     }
     let end = j;
-    while j > 0 && (lower[j - 1].is_alphanumeric() || is_word_punct(lower[j - 1])) {
+    while j > 0 && (is_word_char(lower[j - 1]) || is_word_punct(lower[j - 1])) {
         j -= 1;
     }
     (lower[j..end].iter().collect(), j)
@@ -430,9 +432,9 @@ fn numeric_day(lower: &[char], i: usize) -> Option<Found> {
     };
     // What follows must not continue the number or a symbol (`21/25`, `05-CT`).
     let next = lower.get(end).copied();
-    if next.is_some_and(|c| c.is_alphanumeric())
+    if next.is_some_and(is_word_char)
         || (next.is_some_and(|c| matches!(c, '/' | '-'))
-            && lower.get(end + 1).is_some_and(|c| c.is_alphanumeric()))
+            && lower.get(end + 1).is_some_and(|&c| is_word_char(c)))
     {
         return Some(Found::Skip(end));
     }
