@@ -37,15 +37,41 @@ pub(crate) struct IndexText {
 impl IndexText {
     pub(crate) fn of(doc: &Document) -> IndexText {
         let meta = meta_text(doc);
+        let parts = [doc.title.as_str(), &meta, &doc.body];
+        if !parts.iter().all(|p| text::is_clean_nfc(p)) {
+            return IndexText::of_whole(parts);
+        }
+        // A plan's body says its few hundred words over a thousand times: each text is cut
+        // into its distinct words first, and only those are folded and lowercased. Folding and
+        // lowercasing go char by char, and NFC text stays as it is, so the words of the whole
+        // folded (or lowercased) text are the folded (lowercased) words, in the same order.
+        let words = parts.map(distinct_words);
+        let mut lower = String::new();
+        for w in words.iter().flatten().filter(|w| !w.is_ascii()) {
+            text::push_lower_nfc(w, &mut lower);
+            lower.push(' ');
+        }
+        let [title, meta, body] = words.map(|w| folded_each(&w));
+        IndexText {
+            title,
+            body,
+            meta,
+            exact: marked(&lower),
+        }
+    }
+
+    /// [`IndexText::of`] for text that is not clean NFC yet (stored text always is): each
+    /// part folded and lowercased whole.
+    fn of_whole([title, meta, body]: [&str; 3]) -> IndexText {
         let mut exact = String::new();
-        for part in [&doc.title, &meta, &doc.body] {
+        for part in [title, meta, body] {
             text::push_lower_exact(part, &mut exact);
             exact.push(' ');
         }
         IndexText {
-            title: folded(&doc.title),
-            body: folded(&doc.body),
-            meta: folded(&meta),
+            title: folded(title),
+            body: folded(body),
+            meta: folded(meta),
             exact: marked(&exact),
         }
     }
@@ -64,6 +90,45 @@ fn folded(s: &str) -> String {
     let mut all = String::with_capacity(s.len());
     text::push_folded_words(s, &mut all);
     distinct(all.split_ascii_whitespace())
+}
+
+/// The folded words of `words`, each once.
+fn folded_each(words: &[&str]) -> String {
+    let mut all = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for w in words {
+        text::push_folded_words(w, &mut all);
+    }
+    distinct(all.split_ascii_whitespace())
+}
+
+/// The words of `s` (cut at every char that is not [`text::is_word_char`], as
+/// [`text::push_folded_words`] cuts them), each once, in the order they first occur.
+fn distinct_words(s: &str) -> Vec<&str> {
+    let mut seen: HashSet<&str, BuildHasherDefault<WordHasher>> =
+        HashSet::with_capacity_and_hasher(512, BuildHasherDefault::default());
+    let mut words = Vec::new();
+    let mut word = |w| {
+        if !str::is_empty(w) && seen.insert(w) {
+            words.push(w);
+        }
+    };
+    let bytes = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (word_char, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a char starts here");
+            (text::is_word_char(c), c.len_utf8())
+        };
+        if !word_char {
+            word(&s[start..i]);
+            start = i + len;
+        }
+        i += len;
+    }
+    word(&s[start..]);
+    words
 }
 
 /// The distinct words of `lower` that carry marks (or đ): its words cut at every char that is
@@ -140,11 +205,29 @@ fn distinct<'a>(words: impl Iterator<Item = &'a str>) -> String {
 #[derive(Default)]
 struct WordHasher(u64);
 
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        // Eight bytes at a time, the last ones padded with zeros: a word is rarely longer.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
     }
     fn finish(&self) -> u64 {
         self.0
@@ -176,6 +259,37 @@ fn meta_text(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_cut_first_index_as_the_whole_text_folded() {
+        let texts = [
+            "Đảng ủy Sở Văn hóa, Thể thao và Du lịch; ĐẢNG ỦY đảng ủy Đảng uỷ “Kế hoạch” 82-KH/ĐU",
+            "Kế hoạch số 82-KH/ĐU ngày 05/02/2025 của Đảng ủy; kế hoạch KẾ HOẠCH kế-hoạch",
+            "**Các chi bộ** báo cáo __trước__ ngày 31/5/2024.\n\n1. CÔNG TÁC DÂN VẬN\n- Đại hội",
+            "İstanbul ǅemal ß Σίσυφος ÐÔNG Ⅻ ① ﬁnal x\u{300}y ño a—b 5×3 ½",
+            "",
+            "ascii only words, repeated repeated REPEATED",
+        ];
+        for title in texts {
+            for body in texts {
+                let mut doc = Document {
+                    title: title.to_owned(),
+                    body: body.to_owned(),
+                    ..Document::default()
+                };
+                doc.signature.name = "Nguyễn Văn Hiếu".to_owned();
+                doc.issuer.name = title.to_owned();
+                let meta = meta_text(&doc);
+                let cut = IndexText::of(&doc);
+                let whole = IndexText::of_whole([&doc.title, &meta, &doc.body]);
+                assert_eq!(
+                    [cut.title, cut.body, cut.meta, cut.exact],
+                    [whole.title, whole.body, whole.meta, whole.exact],
+                    "a search would find {title:?} / {body:?} by other words than before"
+                );
+            }
+        }
+    }
 
     #[test]
     fn marked_words_are_the_words_with_marks_each_once() {
