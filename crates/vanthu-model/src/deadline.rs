@@ -128,9 +128,6 @@ pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
         // Most bodies have a date somewhere; the few that have none are not read at all.
         return out;
     }
-    // A sentence's text is the body's chars less some markup: where every char of the body is
-    // NFC whatever surrounds it, the text a sentence is read from holds only the line's chars.
-    let plain_nfc = text::is_surely_nfc(body);
     // The units named by the headings above, by heading level.
     let mut heading_units: Vec<Vec<String>> = Vec::new();
     for line in sentence::lines(body) {
@@ -140,7 +137,7 @@ pub fn extract(body: &str, document_date: Option<NaiveDate>) -> Extraction {
             heading_units.resize(level + 1, Vec::new());
             heading_units[level] = units::of_heading(title.trim());
         }
-        if plain_nfc && !line_may_date(line.raw) {
+        if line.surely_nfc && !line_may_date(line.raw) {
             // No sentence of the line can hold a date: none would give a deadline (nor join
             // one), so the line is not cut into sentences at all.
             continue;
@@ -194,6 +191,11 @@ fn is_time_label(text: &str) -> bool {
     if text.chars().nth(80).is_some() {
         return false;
     }
+    // Every label starts with `t` or `h`: most sentences are not lowercased to be told apart.
+    let first = text.chars().next().and_then(|c| c.to_lowercase().next());
+    if !matches!(first, Some('t' | 'h')) {
+        return false;
+    }
     let lower = text.to_lowercase();
     ["thời gian", "thời hạn", "hạn chót", "hạn nộp", "hạn gửi"]
         .iter()
@@ -229,7 +231,7 @@ fn may_date(lower: &[char]) -> bool {
 /// [`may_date`] of a whole body, before it is cut into sentences.
 fn body_may_date(body: &str) -> bool {
     body.bytes().any(|b| b.is_ascii_digit()) || {
-        let lower: Vec<char> = body.chars().map(lower_char).collect();
+        let lower = lower_chars(body);
         may_date(&lower)
     }
 }
@@ -239,11 +241,10 @@ fn body_may_date(body: &str) -> bool {
 /// with some delimiters (`*`, `_`) taken out, so a digit or date word in it is in this too.
 fn line_may_date(raw: &str) -> bool {
     raw.bytes().any(|b| b.is_ascii_digit()) || {
-        let lower: Vec<char> = raw
-            .chars()
-            .filter(|c| !matches!(c, '*' | '_'))
-            .map(lower_char)
-            .collect();
+        let mut lower = Vec::with_capacity(raw.len());
+        for c in raw.chars().filter(|c| !matches!(c, '*' | '_')) {
+            lower.push(lower_char(c));
+        }
         may_date(&lower)
     }
 }
@@ -281,7 +282,7 @@ fn read_sentence(
     inherited: &[String],
     out: &mut Extraction,
 ) {
-    let lower: Vec<char> = s.text.chars().map(lower_char).collect();
+    let lower = lower_chars(&s.text);
     if !may_date(&lower) || is_dateline(&lower) {
         return;
     }
@@ -569,8 +570,19 @@ fn contains_words(lower: &[char], phrase: &str) -> bool {
     find_words(lower, phrase).is_some()
 }
 
+/// The chars of `s`, each [`lower_char`]; allocated once (a text has at most as many chars as
+/// bytes), not grown char by char.
+fn lower_chars(s: &str) -> Vec<char> {
+    let mut lower = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        lower.push(lower_char(c));
+    }
+    lower
+}
+
 /// One char lowercased to one char (Vietnamese letters stay one char); the Icelandic `Ð` some
 /// fonts give for `Đ` reads as `đ`, a no-break space as a space.
+#[inline]
 fn lower_char(c: char) -> char {
     match c {
         'Ð' | 'ð' => 'đ',

@@ -7,7 +7,7 @@
 //! skipped when looking around a full stop and removed from the text.
 
 use crate::markup;
-use crate::text::nfc_owned;
+use crate::text::{self, nfc_owned};
 
 /// Words written with a full stop that does not end the sentence (lowercase, without the stop).
 const ABBREVIATIONS: [&str; 9] = ["tp", "tt", "ts", "ths", "pgs", "gs", "đ/c", "v.v", "vv"];
@@ -20,6 +20,9 @@ pub(super) struct Line<'a> {
     pub plain: String,
     /// Its heading level and the length in chars of its numbering, if it is a heading.
     pub heading: Option<(usize, usize)>,
+    /// Every char of the body is NFC whatever surrounds it (`text::is_surely_nfc`): a
+    /// sentence's text, the line's chars less some markup, needs no normalising.
+    pub surely_nfc: bool,
 }
 
 /// One sentence: its text (markup, numbering and item marker removed, NFC, trimmed) and where
@@ -31,6 +34,7 @@ pub(super) struct Sentence {
 
 /// The lines of `body` with their byte offsets (a `\r` before the `\n` is not part of a line).
 pub(super) fn lines(body: &str) -> Vec<Line<'_>> {
+    let surely_nfc = text::is_surely_nfc(body);
     let mut out = Vec::new();
     let mut offset = 0;
     for piece in body.split('\n') {
@@ -42,6 +46,7 @@ pub(super) fn lines(body: &str) -> Vec<Line<'_>> {
             raw,
             plain,
             heading,
+            surely_nfc,
         });
         offset += piece.len() + 1;
     }
@@ -51,7 +56,8 @@ pub(super) fn lines(body: &str) -> Vec<Line<'_>> {
 /// The sentences of one line.
 pub(super) fn sentences(line: &Line<'_>) -> Vec<Sentence> {
     let raw = line.raw;
-    let chars: Vec<(usize, char)> = raw.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(raw.len());
+    chars.extend(raw.char_indices());
     // Chars of the numbering (or item marker) to pass over before a stop can end a sentence.
     let label = line
         .heading
@@ -74,31 +80,23 @@ pub(super) fn sentences(line: &Line<'_>) -> Vec<Sentence> {
             continue;
         }
         if ends_sentence(&chars, i) {
-            push(raw, line.offset, &chars, start, i + 1, label, &mut out);
+            push(line, &chars, start, i + 1, label, &mut out);
             start = i + 1;
         }
     }
-    push(
-        raw,
-        line.offset,
-        &chars,
-        start,
-        chars.len(),
-        label,
-        &mut out,
-    );
+    push(line, &chars, start, chars.len(), label, &mut out);
     out
 }
 
 fn push(
-    raw: &str,
-    line_offset: usize,
+    line: &Line<'_>,
     chars: &[(usize, char)],
     from: usize,
     to: usize,
     label: usize,
     out: &mut Vec<Sentence>,
 ) {
+    let raw = line.raw;
     let byte = |i: usize| chars.get(i).map_or(raw.len(), |&(b, _)| b);
     let piece = &raw[byte(from)..byte(to)];
     let lead = piece.len() - piece.trim_start().len();
@@ -114,8 +112,12 @@ fn push(
     }
     if text.chars().any(char::is_alphanumeric) {
         out.push(Sentence {
-            offset: line_offset + byte(from) + lead,
-            text: nfc_owned(text),
+            offset: line.offset + byte(from) + lead,
+            text: if line.surely_nfc {
+                text
+            } else {
+                nfc_owned(text)
+            },
         });
     }
 }
