@@ -100,9 +100,11 @@ impl Archive {
             // trigger) opens one. Between the documents, that cut the search index into a
             // thousand small segments, which it then spent a third of the import merging.
             let start = Instant::now();
-            for (id, found) in &stored {
-                deadlines::insert_found(&tx, *id, found, stamp)?;
-            }
+            deadlines::insert_found_all(
+                &tx,
+                stored.iter().map(|(id, found)| (*id, found.as_slice())),
+                stamp,
+            )?;
             times.rows += start.elapsed();
             let start = Instant::now();
             tx.commit()

@@ -86,6 +86,43 @@ fn a_document_recorded_as_issued_brings_its_deadlines() {
 }
 
 #[test]
+fn a_recorded_batch_keeps_every_deadline_of_every_document_in_order() {
+    // 50 documents of 2 deadlines: more than one statement's worth of rows.
+    let mut f = fresh();
+    let docs: Vec<Document> = (1..=50)
+        .map(|n| Document {
+            status: Status::Issued,
+            number: Some(n),
+            ..plan_asking(ASKS)
+        })
+        .collect();
+    let ids = f.archive.create_all(&docs, &stamp()).unwrap();
+    let mut list = f
+        .archive
+        .deadlines(&DeadlineFilter {
+            all: true,
+            ..DeadlineFilter::default()
+        })
+        .unwrap();
+    list.sort_by_key(|d| d.id);
+    let stored: Vec<(i64, &str)> = list
+        .iter()
+        .map(|d| (d.document_id, d.due.as_str()))
+        .collect();
+    let expected: Vec<(i64, &str)> = ids
+        .iter()
+        .flat_map(|&id| [(id, "2025-05-31"), (id, "2025-12-31")])
+        .collect();
+    assert_eq!(
+        stored, expected,
+        "the follow-up list would miss or misplace a deadline of a recorded batch"
+    );
+    for id in ids {
+        assert_eq!(actions(&f, id), ["record", "deadlines-read"]);
+    }
+}
+
+#[test]
 fn done_leaves_the_open_list_and_reopen_brings_it_back_both_logged() {
     let mut f = fresh();
     let doc = issued_asking(&mut f, ASKS);
