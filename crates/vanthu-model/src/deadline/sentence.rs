@@ -6,6 +6,8 @@
 //! numbering of a heading (`1. Ban Tuyên giáo`). Markup (`**`, `*`) is transparent: it is
 //! skipped when looking around a full stop and removed from the text.
 
+use std::borrow::Cow;
+
 use crate::markup;
 use crate::text::{self, nfc_owned};
 
@@ -17,7 +19,7 @@ pub(super) struct Line<'a> {
     pub offset: usize,
     pub raw: &'a str,
     /// The line without markup, trimmed.
-    pub plain: String,
+    pub plain: Cow<'a, str>,
     /// Its heading level and the length in chars of its numbering, if it is a heading.
     pub heading: Option<(usize, usize)>,
     /// Every char of the body is NFC whatever surrounds it (`text::is_surely_nfc`): a
@@ -39,7 +41,12 @@ pub(super) fn lines(body: &str) -> Vec<Line<'_>> {
     let mut offset = 0;
     for piece in body.split('\n') {
         let raw = piece.strip_suffix('\r').unwrap_or(piece);
-        let plain = markup::strip_markup(raw).trim().to_owned();
+        // Most lines have no markup: their plain text is the line itself, not a copy.
+        let plain = if raw.contains('*') || raw.contains('_') {
+            Cow::Owned(markup::strip_markup(raw).trim().to_owned())
+        } else {
+            Cow::Borrowed(raw.trim())
+        };
         let heading = markup::heading(&plain);
         out.push(Line {
             offset,
@@ -66,23 +73,32 @@ pub(super) fn sentences(line: &Line<'_>) -> Vec<Sentence> {
         .unwrap_or(0);
     let mut out = Vec::new();
     let mut start = 0; // index into `chars`
-    let mut seen = 0; // non-markup, non-leading-space chars passed
-    let mut skip_label = label;
-    for i in 0..chars.len() {
-        let c = chars[i].1;
-        if c != '*' && !(seen == 0 && c.is_whitespace()) {
-            seen += 1;
-        }
-        if skip_label > 0 {
-            if seen >= label && c != '*' {
-                skip_label = 0;
+                       // The label: chars passed until `label` of them that are not markup nor leading space are.
+    let mut i = 0;
+    if label > 0 {
+        let mut seen = 0;
+        while i < chars.len() {
+            let c = chars[i].1;
+            i += 1;
+            if c != '*' && !(seen == 0 && c.is_whitespace()) {
+                seen += 1;
             }
-            continue;
+            if seen >= label && c != '*' {
+                break;
+            }
         }
-        if ends_sentence(&chars, i) {
-            push(line, &chars, start, i + 1, label, &mut out);
-            start = i + 1;
+    }
+    // Then only a stop can end a sentence: the chars between two are passed over at once.
+    while let Some(at) = chars[i..]
+        .iter()
+        .position(|&(_, c)| matches!(c, ';' | '!' | '?' | '.'))
+    {
+        let stop = i + at;
+        if ends_sentence(&chars, stop) {
+            push(line, &chars, start, stop + 1, label, &mut out);
+            start = stop + 1;
         }
+        i = stop + 1;
     }
     push(line, &chars, start, chars.len(), label, &mut out);
     out
@@ -100,7 +116,11 @@ fn push(
     let byte = |i: usize| chars.get(i).map_or(raw.len(), |&(b, _)| b);
     let piece = &raw[byte(from)..byte(to)];
     let lead = piece.len() - piece.trim_start().len();
-    let mut text = markup::strip_markup(piece).trim().to_owned();
+    let mut text = if piece.contains('*') || piece.contains('_') {
+        markup::strip_markup(piece).trim().to_owned()
+    } else {
+        piece.trim().to_owned()
+    };
     if out.is_empty() && label > 0 {
         // The line's numbering or item marker is structure, not part of the sentence.
         text = text
