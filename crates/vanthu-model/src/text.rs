@@ -79,10 +79,9 @@ fn all_surely_nfc(s: &str) -> bool {
 
 /// Characters that are NFC whatever surrounds them and need no cleaning: everything below the
 /// combining marks (U+0300) but carriage return, Vietnamese precomposed letters, and the
-/// common typographic punctuation. [`all_surely_nfc`] reads this rule from the bytes; this is
-/// its reference, char by char.
-#[cfg(test)]
-fn surely_nfc(c: char) -> bool {
+/// common typographic punctuation. [`all_surely_nfc`] reads this rule from the bytes; a text
+/// whose every char is one of these is clean NFC ([`is_clean_nfc`]).
+pub fn surely_nfc(c: char) -> bool {
     let cp = c as u32;
     (cp < 0x300 && c != '\r')
         || (0x1E00..=0x1EFF).contains(&cp)

@@ -38,14 +38,18 @@ impl IndexText {
     pub(crate) fn of(doc: &Document) -> IndexText {
         let meta = meta_text(doc);
         let parts = [doc.title.as_str(), &meta, &doc.body];
-        if !parts.iter().all(|p| text::is_clean_nfc(p)) {
-            return IndexText::of_whole(parts);
-        }
         // A plan's body says its few hundred words over a thousand times: each text is cut
         // into its distinct words first, and only those are folded and lowercased. Folding and
         // lowercasing go char by char, and NFC text stays as it is, so the words of the whole
         // folded (or lowercased) text are the folded (lowercased) words, in the same order.
-        let words = parts.map(distinct_words);
+        let (Some(title), Some(meta), Some(body)) = (
+            distinct_words(parts[0]),
+            distinct_words(parts[1]),
+            distinct_words(parts[2]),
+        ) else {
+            return IndexText::of_whole(parts);
+        };
+        let words = [title, meta, body];
         let mut lower = String::new();
         for w in words.iter().flatten().filter(|w| !w.is_ascii()) {
             text::push_lower_nfc(w, &mut lower);
@@ -102,8 +106,10 @@ fn folded_each(words: &[&str]) -> String {
 }
 
 /// The words of `s` (cut at every char that is not [`text::is_word_char`], as
-/// [`text::push_folded_words`] cuts them), each once, in the order they first occur.
-fn distinct_words(s: &str) -> Vec<&str> {
+/// [`text::push_folded_words`] cuts them), each once, in the order they first occur; `None`
+/// when a char of `s` is not NFC whatever surrounds it ([`text::surely_nfc`]): such a text
+/// is not known to stay as it is when lowercased whole.
+fn distinct_words(s: &str) -> Option<Vec<&str>> {
     let mut seen: HashSet<&str, BuildHasherDefault<WordHasher>> =
         HashSet::with_capacity_and_hasher(512, BuildHasherDefault::default());
     let mut words = Vec::new();
@@ -116,9 +122,15 @@ fn distinct_words(s: &str) -> Vec<&str> {
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
         let (word_char, len) = if bytes[i].is_ascii() {
+            if bytes[i] == b'\r' {
+                return None;
+            }
             (bytes[i].is_ascii_alphanumeric(), 1)
         } else {
             let c = s[i..].chars().next().expect("a char starts here");
+            if !text::surely_nfc(c) {
+                return None;
+            }
             (text::is_word_char(c), c.len_utf8())
         };
         if !word_char {
@@ -128,7 +140,7 @@ fn distinct_words(s: &str) -> Vec<&str> {
         i += len;
     }
     word(&s[start..]);
-    words
+    Some(words)
 }
 
 /// The distinct words of `lower` that carry marks (or đ): its words cut at every char that is
