@@ -287,8 +287,28 @@ impl App {
             )
             .await?;
         sleep(Duration::from_millis(300)).await;
-        let png = self.client.screenshot().await?;
-        std::fs::write(screenshot_dir().join(format!("{name}.png")), png).unwrap();
+        // WebKit takes the snapshot at the page's next paint. Drawn without compositing (as the
+        // app has WebKitGTK draw), a page with nothing left to change never paints again and
+        // the snapshot would wait for ever: one transparent pixel in a corner is repainted
+        // until the snapshot is taken.
+        self.client
+            .execute(
+                "const p = document.createElement('div'); p.id = 'vanthu-e2e-paint'; \
+                 p.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none'; \
+                 document.body.append(p); let on = false; \
+                 window.__vanthuPaint = setInterval(() => { on = !on; \
+                 p.style.background = on ? 'rgba(0,0,0,0.01)' : 'transparent'; }, 30);",
+                vec![],
+            )
+            .await?;
+        let png = self.client.screenshot().await;
+        self.client
+            .execute(
+                "clearInterval(window.__vanthuPaint); document.getElementById('vanthu-e2e-paint')?.remove();",
+                vec![],
+            )
+            .await?;
+        std::fs::write(screenshot_dir().join(format!("{name}.png")), png?).unwrap();
         Ok(())
     }
 }
