@@ -10,8 +10,36 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use crate::support::{App, DataDir, Res};
 use crate::typing;
 
-/// Resident memory (kB) of the app and its WebKit processes, found by name under /proc.
-fn rss_kb() -> Vec<(String, u64)> {
+/// The memory of one of the app's processes, in kB: resident, its proportional share (pages
+/// shared with other processes counted by the share), its own pages, and the part of the
+/// resident set that is Mesa's software GL (its LLVM and drivers), which WebKitGTK loads into
+/// the app and web processes on a machine without a GPU.
+#[derive(Debug)]
+struct Memory {
+    name: String,
+    rss: u64,
+    pss: u64,
+    private: u64,
+    software_gl: u64,
+}
+
+impl std::fmt::Display for Memory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mb = |kb: u64| kb as f64 / 1024.0;
+        write!(
+            f,
+            "{} RSS {:.0} MB (PSS {:.0}, own {:.0}, software GL {:.0})",
+            self.name,
+            mb(self.rss),
+            mb(self.pss),
+            mb(self.private),
+            mb(self.software_gl)
+        )
+    }
+}
+
+/// The memory of the app and its WebKit processes, found by name under /proc.
+fn memory() -> Vec<Memory> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
@@ -29,15 +57,48 @@ fn rss_kb() -> Vec<(String, u64)> {
         {
             continue;
         }
-        if let Some(kb) = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        {
-            out.push((name, kb));
+        let kb = |v: &str| -> u64 { v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0) };
+        let rollup = std::fs::read_to_string(entry.path().join("smaps_rollup")).unwrap_or_default();
+        let field = |key: &str| -> u64 {
+            rollup
+                .lines()
+                .filter_map(|l| l.strip_prefix(key))
+                .map(kb)
+                .sum()
+        };
+        // The resident pages of each mapping, summed over Mesa's files.
+        let smaps = std::fs::read_to_string(entry.path().join("smaps")).unwrap_or_default();
+        let (mut gl, mut software_gl) = (false, 0);
+        for line in smaps.lines() {
+            if let Some(rss) = line.strip_prefix("Rss:") {
+                software_gl += if gl { kb(rss) } else { 0 };
+            } else if line
+                .split_whitespace()
+                .next()
+                .is_some_and(|t| t.contains('-') && !t.ends_with(':'))
+            {
+                // A mapping's header: `start-end perms offset dev inode path`.
+                gl = line.contains("libLLVM") || line.contains("/dri/");
+            }
         }
+        out.push(Memory {
+            name,
+            rss: field("Rss:"),
+            pss: field("Pss:"),
+            private: field("Private_Clean:") + field("Private_Dirty:"),
+            software_gl,
+        });
     }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
     out
+}
+
+/// How the memory of the app's processes reads, one line.
+fn memory_line() -> String {
+    let all = memory();
+    let total: u64 = all.iter().map(|m| m.rss).sum();
+    let each: Vec<String> = all.iter().map(ToString::to_string).collect();
+    format!("{} MB RSS in all; {}", total / 1024, each.join("; "))
 }
 
 /// When this test's app process started (the one whose data directory is `data`), in ms since
@@ -129,11 +190,13 @@ async fn figures() {
 
         // Idle: nothing typed for a few seconds.
         tokio::time::sleep(Duration::from_secs(3)).await;
-        let rss = rss_kb();
-        let total: u64 = rss.iter().map(|(_, kb)| kb).sum();
+        let idle = memory_line();
 
         typing::open_plan_as_draft(&app).await?;
         let times = typing::keystrokes_to_preview(&app, 10).await?;
+        // The plan open in the editor, its preview drawn, typing over.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        let editing = memory_line();
 
         println!(
             "FIGURE cold start to interactive archive view (test start, incl. tauri-driver and WebKitWebDriver): {} ms",
@@ -154,7 +217,8 @@ async fn figures() {
             );
         }
         println!("FIGURE scripts of the built UI (kB): {:?}", bundle_kb());
-        println!("FIGURE idle RSS: {} MB total ({rss:?})", total / 1024);
+        println!("FIGURE memory, idle after start: {idle}");
+        println!("FIGURE memory, the 3-page plan open and typed into: {editing}");
         println!(
             "FIGURE keystroke to the word in the preview, 3-page plan: median {:.0} ms, each {:?} ms",
             typing::median(&times),
