@@ -67,6 +67,17 @@ fn main() {
         "vanthu --version (start-up alone)",
         (0..iterations).map(|_| run(&mut version())),
     );
+    // What the disk adds: the export's own durable write of the same bytes (a temporary file
+    // synced to disk, then renamed over the last), in this process.
+    let bytes = std::fs::read(&pdf).expect("read the exported PDF");
+    report(
+        "the durable write of those bytes alone (write, fsync, rename)",
+        (0..iterations).map(|_| {
+            let start = Instant::now();
+            vanthu_ops::write_atomic(&pdf, &bytes).expect("write the PDF");
+            (start.elapsed(), None)
+        }),
+    );
     println!("load after: {}", load());
 }
 
