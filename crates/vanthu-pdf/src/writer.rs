@@ -276,12 +276,37 @@ impl Pdf {
 }
 
 /// The content stream of `page`: black, then each item as layout placed it (PDF's origin
-/// is the bottom left corner, layout's the top left).
+/// is the bottom left corner, layout's the top left). Consecutive runs share one text
+/// object, and the font is set only when it changes: the stream is what the compressor
+/// reads, a third of the write.
 fn draw(out: &mut Vec<u8>, page: &Page, fonts: &FontSet, height: Mm) {
     out.extend_from_slice(b"0 0 0 RG 0 0 0 rg\n");
+    let mut in_text = false;
+    // The font and size set last (text state outlives a text object and `q … Q`).
+    let mut font: Option<(Face, f32)> = None;
     for item in &page.items {
+        if let Item::Text(run) = item {
+            if !in_text {
+                out.extend_from_slice(b"BT\n");
+                in_text = true;
+            }
+            let style = (run.style.face, run.style.size.0);
+            if font != Some(style) {
+                font_name(out, style.0);
+                out.push(b' ');
+                num(out, style.1);
+                out.extend_from_slice(b" Tf\n");
+                font = Some(style);
+            }
+            text(out, run, fonts.face(run.style.face), height);
+            continue;
+        }
+        if in_text {
+            out.extend_from_slice(b"ET\n");
+            in_text = false;
+        }
         match item {
-            Item::Text(run) => text(out, run, fonts.face(run.style.face), height),
+            Item::Text(_) => {}
             Item::Rule(rule) => stroke(
                 out,
                 &[(rule.x1, rule.y), (rule.x2, rule.y)],
@@ -310,28 +335,29 @@ fn draw(out: &mut Vec<u8>, page: &Page, fonts: &FontSet, height: Mm) {
             ),
         }
     }
+    if in_text {
+        out.extend_from_slice(b"ET\n");
+    }
 }
 
-/// One text run: its glyph ids as two-byte codes. Justification widens each space by
-/// `space_extra`; `Tw` does not apply to two-byte codes, so the widening is a `TJ` offset
-/// after each space, and the space itself stays in the text for copy and paste.
+/// One text run, inside a text object with its font set: placed by the text matrix, its
+/// glyph ids as two-byte codes in literal strings (half the bytes of hex). Justification
+/// widens each space by `space_extra`; `Tw` does not apply to two-byte codes, so the
+/// widening is a `TJ` offset after each space, and the space itself stays in the text for
+/// copy and paste.
 fn text(out: &mut Vec<u8>, run: &TextRun, face: &FontFace, height: Mm) {
-    out.extend_from_slice(b"BT ");
-    font_name(out, run.style.face);
-    out.push(b' ');
-    num(out, run.style.size.0);
-    out.extend_from_slice(b" Tf 1 0 0 1 ");
+    out.extend_from_slice(b"1 0 0 1 ");
     num(out, run.x.to_pt().0);
     out.push(b' ');
     num(out, (height - run.baseline).to_pt().0);
     out.extend_from_slice(b" Tm ");
     let extra = run.space_extra;
     if extra.0.abs() < 1e-6 {
-        out.push(b'<');
+        out.push(b'(');
         for ch in run.text.chars() {
-            glyph_code(out, face.glyph(ch).unwrap_or(0));
+            glyph_bytes(out, face.glyph(ch).unwrap_or(0));
         }
-        out.extend_from_slice(b"> Tj ET\n");
+        out.extend_from_slice(b") Tj\n");
         return;
     }
     let offset = -(extra.to_pt().0 / run.style.size.0) * 1000.0;
@@ -339,21 +365,32 @@ fn text(out: &mut Vec<u8>, run: &TextRun, face: &FontFace, height: Mm) {
     let mut open = false;
     for ch in run.text.chars() {
         if !open {
-            out.push(b'<');
+            out.push(b'(');
             open = true;
         }
-        glyph_code(out, face.glyph(ch).unwrap_or(0));
+        glyph_bytes(out, face.glyph(ch).unwrap_or(0));
         if ch == ' ' {
-            out.extend_from_slice(b"> ");
+            out.extend_from_slice(b")");
             num(out, offset);
-            out.push(b' ');
             open = false;
         }
     }
     if open {
-        out.push(b'>');
+        out.push(b')');
     }
-    out.extend_from_slice(b"] TJ ET\n");
+    out.extend_from_slice(b"] TJ\n");
+}
+
+/// A two-byte code as the bytes of a literal string: the delimiters and the backslash
+/// escaped, and a carriage return too (a reader would take it for a line end).
+fn glyph_bytes(out: &mut Vec<u8>, code: u16) {
+    for b in code.to_be_bytes() {
+        match b {
+            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
 }
 
 fn stroke(out: &mut Vec<u8>, points: &[(Mm, Mm)], closed: bool, thickness: Pt, height: Mm) {
@@ -768,6 +805,21 @@ mod tests {
         assert_eq!(written(85.0394), "85.039");
         assert_eq!(written(0.05), "0.05");
         assert_eq!(written(-1234.5678), "-1234.568");
+    }
+
+    #[test]
+    fn glyph_codes_escape_what_a_literal_string_cannot_hold() {
+        let mut out = Vec::new();
+        for code in [0x0028, 0x295C, 0x0D0A, 0x0141] {
+            glyph_bytes(&mut out, code);
+        }
+        let expected: &[u8] = &[
+            0, b'\\', b'(', // 0x0028
+            b'\\', b')', b'\\', b'\\', // 0x295C
+            b'\\', b'r', b'\n', // 0x0D0A: a line feed stays as it is
+            1, b'A', // 0x0141
+        ];
+        assert_eq!(out, expected);
     }
 
     #[test]
