@@ -791,6 +791,27 @@ mod tests {
     }
 
     #[test]
+    fn a_reused_compressor_writes_what_a_fresh_one_writes() {
+        use std::io::Write;
+        let texts: [&[u8]; 3] = [
+            &[b'a'; 40_000],
+            b"BT /F1 14 Tf 1 0 0 1 85.04 771.02 Tm [<0012003400560078>] TJ ET",
+            &(0..60_000u32)
+                .map(|i| (i * 7919 % 251) as u8)
+                .collect::<Vec<_>>(),
+        ];
+        let mut reused = Deflater::new();
+        for text in texts {
+            let mut fresh =
+                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(FLATE_LEVEL));
+            fresh.write_all(text).unwrap();
+            let fresh = fresh.finish().unwrap();
+            let expected = (fresh.len() + 19 < text.len()).then_some(fresh);
+            assert_eq!(reused.deflate(text), expected);
+        }
+    }
+
+    #[test]
     fn numbers_are_written_to_three_decimals_at_most() {
         let written = |v: f32| {
             let mut out = Vec::new();
