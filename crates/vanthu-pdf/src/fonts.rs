@@ -12,7 +12,7 @@
 //! then kept. A document uses a hundred or so of a face's 2,600 characters.
 //!
 //! Widths are measured the way the PDF viewer will advance the pen: per glyph,
-//! `trunc(advance × 1000 / unitsPerEm)` thousandths of an em, which is what printpdf writes
+//! `trunc(advance × 1000 / unitsPerEm)` thousandths of an em, which is what the writer puts
 //! into `/W`. Summing raw advances instead drifts ~0.1 mm per justified line.
 
 use std::ops::{Deref, Range};
@@ -46,7 +46,7 @@ impl FontBytes {
     fn open(path: &Path) -> std::io::Result<FontBytes> {
         let file = std::fs::File::open(path)?;
         // SAFETY: the map is only read, and only as bytes: every table is parsed with
-        // bounds checks (ttf-parser, allsorts). What mapping cannot rule out is the file
+        // bounds checks (ttf-parser, our subsetter). What mapping cannot rule out is the file
         // being truncated in place while the program runs (a read past the new end faults);
         // installers replace font files by renaming a new one into place, which leaves the
         // mapped file whole. The font database (`fontdb`, feature `memmap`) maps fonts the
@@ -122,7 +122,8 @@ pub struct FontFace {
     pub(crate) bbox: [i16; 4],
     pub(crate) caret_slope: (i16, i16),
     pub(crate) weight_class: u16,
-    /// Outlines in a `glyf` table and no CFF: what the PDF embeds as `/FontFile2`.
+    /// Outlines in a `glyf` table and no CFF: what the PDF writer can subset and embed
+    /// (`/FontFile2`).
     pub(crate) truetype: bool,
     /// `post.underlinePosition` (the top of the line, negative below the baseline) and
     /// `underlineThickness`, in font units, when the font gives them.
@@ -180,10 +181,8 @@ impl FontFace {
             .underline_metrics()
             .map(|m| (m.position, m.thickness))
             .filter(|&(_, thickness)| thickness > 0);
-        let truetype = table(b"glyf").is_some()
-            && table(b"CFF ").is_none()
-            && table(b"CFF2").is_none()
-            && !data.starts_with(b"ttcf");
+        let truetype =
+            table(b"glyf").is_some() && table(b"CFF ").is_none() && table(b"CFF2").is_none();
         Ok(FontFace {
             index,
             path,
@@ -230,7 +229,7 @@ impl FontFace {
     }
 
     /// The glyph of `ch` from the font's first Unicode character map that has it, and its
-    /// width, truncated to thousandths of an em exactly like printpdf's `/W` (f32, then
+    /// width, truncated to thousandths of an em exactly like the PDF's `/W` (f32, then
     /// truncation).
     fn read_glyph(&self, ch: char) -> (u16, u16) {
         let gid = ttf_parser::cmap::Table::parse(&self.data[self.cmap.clone()])
@@ -245,8 +244,18 @@ impl FontFace {
         if gid == 0 {
             return (0, 0);
         }
-        let advance = self.raw_advance(gid) as f32 * 1000.0 / self.units_per_em as f32;
-        (gid, advance as u16)
+        (gid, self.advance_1000_of(gid))
+    }
+
+    /// The advance of glyph `gid` in thousandths of an em, truncated: the pen's step in
+    /// the PDF (its `/W` entry) and in every measurement.
+    pub(crate) fn advance_1000_of(&self, gid: u16) -> u16 {
+        (self.raw_advance(gid) as f32 * 1000.0 / self.units_per_em as f32) as u16
+    }
+
+    /// How many glyphs the face has.
+    pub(crate) fn glyph_count(&self) -> u16 {
+        self.glyph_count
     }
 
     /// The glyph of `ch`, if the face has one.
@@ -269,7 +278,7 @@ impl FontFace {
         u16::from_be_bytes([long[at], long[at + 1]])
     }
 
-    /// Advance of `text` in thousandths of an em (printpdf's `/W` units).
+    /// Advance of `text` in thousandths of an em (the PDF's `/W` units).
     pub fn advance_1000(&self, text: &str) -> u32 {
         text.chars().map(|c| self.lookup(c).1 as u32).sum()
     }
@@ -387,6 +396,14 @@ impl FontSet {
 
     fn checked(faces: [FontFace; 4]) -> Result<FontSet, PdfError> {
         for face in &faces {
+            // Times New Roman and Liberation Serif are TrueType everywhere; a CFF cut would
+            // need a CFF subsetter, so the next family is tried instead.
+            if !face.truetype {
+                return Err(PdfError::FontUnreadable {
+                    path: face.path.display().to_string(),
+                    detail: "no TrueType outlines (glyf table)".into(),
+                });
+            }
             if let Some(ch) = VIETNAMESE_SAMPLE.chars().find(|&c| !face.has(c)) {
                 return Err(PdfError::FontUnreadable {
                     path: face.path.display().to_string(),

@@ -21,6 +21,7 @@ mod preview;
 mod profile;
 mod register;
 mod settings;
+mod subset;
 mod units;
 mod writer;
 

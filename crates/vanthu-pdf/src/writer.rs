@@ -1,24 +1,21 @@
-//! Pages to PDF bytes, with printpdf.
+//! Pages to PDF bytes, written directly.
 //!
-//! The writer only draws what layout decided. Fonts are subset here (printpdf without its
-//! HTML engine embeds whole fonts: 850 KB a document): each face used keeps only the glyphs
-//! of the characters drawn with it, and is handed to printpdf as a ready `ParsedFont` whose
-//! character map and widths we build ourselves, so nothing is parsed twice. Object names
-//! and the file identifier are derived from the content, so the same document always gives
-//! the same bytes.
-
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
-
-use printpdf::{
-    Color, FontId, FontMetrics, FontType, Line, LinePoint, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfSaveOptions, Point, Rgb, TextItem, TextMatrix,
-};
+//! The writer only draws what layout decided, and writes the few kinds of PDF object that
+//! takes straight into the file's bytes: the catalog and page tree, one content stream a
+//! page (text runs placed by a text matrix, rules), each face used as a Type0 font over a
+//! CIDFontType2 whose CIDs are the face's own glyph ids (`/Identity-H`, `/CIDToGIDMap
+//! /Identity`), with its widths, descriptor, subset program ([`crate::subset`]) and a
+//! `/ToUnicode` map so that copied text reads as typed, then the information dictionary,
+//! the cross-reference table and the trailer. A general PDF library costs several times the
+//! whole layout here, in formatting and object maps.
+//!
+//! Numbers are written by hand to three decimals at most (a thousandth of a point is 0.35
+//! µm). Subset tags and the file identifier are derived from the content, so the same
+//! document always gives the same bytes.
 
 use crate::error::PdfError;
 use crate::fonts::{FontFace, FontSet};
-use crate::layout::{Item, Page};
+use crate::layout::{Item, Page, TextRun};
 use crate::profile::{Face, Profile};
 use crate::units::{Mm, Pt};
 
@@ -31,265 +28,604 @@ pub(crate) struct Info {
     pub date: Option<chrono::NaiveDate>,
 }
 
+/// Writes the PDF: the pages, then each face's objects, then the catalog and the rest.
+///
+/// One thread and one compressor do it all. Making the font programs on worker threads
+/// beside the pages (as the printpdf writer did) costs more than it saves now: a fresh
+/// compressor allocates and clears some 300 KB, and the whole write takes about as long as
+/// starting a thread or two; a fresh `vanthu export-json` process spent ~1 ms more CPU for
+/// no shorter run.
 pub(crate) fn write(
     pages: &[Page],
     info: &Info,
     fonts: &FontSet,
     profile: &Profile,
 ) -> Result<Vec<u8>, PdfError> {
-    write_with(pages, info, fonts, profile, true)
-}
-
-/// Writes the PDF. The font programs (each face's subset, compressed) are most of the work,
-/// and printpdf wants them before it turns the pages into PDF objects, which is most of the
-/// rest. With `programs_aside`, the subsets are made on worker threads (largest first, each
-/// taken by the next free thread, the calling one too once printpdf is done) while printpdf
-/// works around placeholders, which are then replaced: the same bytes (a test compares the
-/// two ways). Only for TrueType faces, which printpdf embeds as they are; a CFF program
-/// would change the objects around it.
-fn write_with(
-    pages: &[Page],
-    info: &Info,
-    fonts: &FontSet,
-    profile: &Profile,
-    programs_aside: bool,
-) -> Result<Vec<u8>, PdfError> {
-    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    // The glyphs drawn with each face, and the character each one was drawn for.
+    let mut used: [Option<Glyphs<'_>>; 4] = Default::default();
     for page in pages {
         for run in page.texts() {
-            used.entry(run.style.face)
-                .or_default()
-                .extend(run.text.chars());
+            let face = run.style.face;
+            let glyphs = used[face.index()].get_or_insert_with(|| Glyphs::new(fonts.face(face)));
+            for ch in run.text.chars() {
+                glyphs.note(ch);
+            }
         }
     }
-    let subsets: Vec<Subset<'_>> = used
-        .iter()
-        .map(|(&face, chars)| Subset::new(face, fonts.face(face), chars))
-        .collect();
-    let parallel = programs_aside && subsets.iter().all(|s| s.font.truetype);
-    // The faces' programs, largest first, each made by whichever thread claims it next.
-    let mut order: Vec<&Subset<'_>> = subsets.iter().collect();
-    order.sort_by_key(|s| std::cmp::Reverse(s.gids.len()));
-    let made: Vec<Mutex<Option<Result<Program, PdfError>>>> =
-        order.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let make_programs = |deflater: &mut Deflater| loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(subset) = order.get(i) else { break };
-        let program = subset.program(deflater);
-        *made[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(program);
-    };
-    std::thread::scope(|scope| {
-        let mut workers = Vec::new();
-        if parallel {
-            // One worker per spare core (at most two); the main thread joins in once
-            // printpdf is done, so the work evens out on two cores as on four.
-            for _ in 0..spare_cores().min(order.len()) {
-                workers.push(scope.spawn(|| make_programs(&mut Deflater::new())));
-            }
+    let mut subsets: Vec<Subset<'_>> = Vec::new();
+    for (face, glyphs) in Face::ALL.into_iter().zip(used) {
+        if let Some(glyphs) = glyphs {
+            let number = FIRST_FONT + subsets.len() * OBJECTS_PER_FONT;
+            subsets.push(Subset::new(face, glyphs, number));
         }
-        let mut doc = PdfDocument::new(&info.title);
-        for subset in &subsets {
-            let bytes = if parallel {
-                placeholder(subset.face)
-            } else {
-                subset.bytes()?
-            };
-            doc.resources.fonts.map.insert(
-                font_id(subset.face),
-                printpdf::PdfFont::new(subset.parsed(bytes)),
-            );
-        }
-        let mut pdf = to_lopdf(doc, pages, info, profile);
-        let mut deflater = Deflater::new();
-        if parallel {
-            make_programs(&mut deflater);
-        }
-        compress(&mut pdf, &mut deflater);
-        for worker in workers {
-            worker
-                .join()
-                .map_err(|_| PdfError::Write("font subsetting panicked".into()))?;
-        }
-        if parallel {
-            for (subset, program) in order.iter().zip(&made) {
-                let program = program
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .take()
-                    .ok_or_else(|| PdfError::Write("a font program was not made".into()))??;
-                embed(&mut pdf, &placeholder(subset.face), program);
-            }
-        }
+    }
+    let first_page = FIRST_FONT + subsets.len() * OBJECTS_PER_FONT;
+    let mut pdf = Pdf::new(first_page - 1 + 2 * pages.len());
+    let mut deflater = Deflater::new();
+    let mut content = Vec::with_capacity(16 * 1024);
+    for (i, page) in pages.iter().enumerate() {
+        content.clear();
+        draw(&mut content, page, fonts, profile.page_height);
+        pdf.page(first_page + 2 * i, profile);
+        pdf.stream(first_page + 2 * i + 1, &[], &content, &mut deflater);
+    }
+    for subset in &subsets {
+        subset.write(&mut pdf, &mut deflater)?;
+    }
+    pdf.catalog(&subsets, first_page, pages.len());
+    pdf.info(info);
+    Ok(pdf.finish())
+}
+
+/// Object numbers: the catalog, the page tree, the information dictionary and the shared
+/// resources come first, then five objects a face used (Type0 font, CIDFont, descriptor,
+/// program, ToUnicode), then two a page (the page, its content stream).
+const CATALOG: usize = 1;
+const PAGE_TREE: usize = 2;
+const INFO: usize = 3;
+const RESOURCES: usize = 4;
+const FIRST_FONT: usize = 5;
+const OBJECTS_PER_FONT: usize = 5;
+
+/// The PDF as it is written: the bytes so far and where each object starts.
+struct Pdf {
+    bytes: Vec<u8>,
+    /// Offset of object `n` at `n - 1`.
+    offsets: Vec<usize>,
+}
+
+impl Pdf {
+    fn new(objects: usize) -> Pdf {
         let mut bytes = Vec::with_capacity(64 * 1024);
-        pdf.save_to(&mut bytes)
-            .map_err(|e| PdfError::Write(e.to_string()))?;
-        stable_file_id(&mut bytes);
-        Ok(bytes)
-    })
-}
-
-/// How many worker threads make the font programs: as many as there are cores, at most two
-/// (four faces, and the calling thread joins in). Even on two cores two workers beat one:
-/// when another program holds a core, the three threads still share what is free. Asked
-/// once per process.
-fn spare_cores() -> usize {
-    static SPARE: OnceLock<usize> = OnceLock::new();
-    *SPARE.get_or_init(|| {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 2)
-    })
-}
-
-/// The name of `face`'s font in the page resources.
-fn font_id(face: Face) -> FontId {
-    FontId(format!("F{}", face.index() + 1))
-}
-
-/// The document, pages and information dictionary as PDF objects, streams not compressed.
-fn to_lopdf(
-    mut doc: PdfDocument,
-    pages: &[Page],
-    info: &Info,
-    profile: &Profile,
-) -> lopdf::Document {
-    let height = profile.page_height;
-    let black = Color::Rgb(Rgb {
-        r: 0.0,
-        g: 0.0,
-        b: 0.0,
-        icc_profile: None,
-    });
-    let pdf_pages = pages
-        .iter()
-        .map(|page| {
-            let mut ops = vec![
-                Op::SetOutlineColor { col: black.clone() },
-                Op::SetFillColor { col: black.clone() },
-            ];
-            for item in &page.items {
-                match item {
-                    Item::Text(run) => {
-                        ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(font_id(run.style.face)),
-                            size: printpdf::Pt(run.style.size.0),
-                        });
-                        ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Translate(pt(run.x), pt(height - run.baseline)),
-                        });
-                        ops.push(Op::ShowText {
-                            items: text_items(&run.text, run.space_extra, run.style.size),
-                        });
-                        ops.push(Op::EndTextSection);
-                    }
-                    Item::Rule(rule) => {
-                        ops.extend(stroke(
-                            &[(rule.x1, rule.y), (rule.x2, rule.y)],
-                            false,
-                            rule.thickness,
-                            height,
-                        ));
-                    }
-                    Item::VerticalRule(rule) => {
-                        ops.extend(stroke(
-                            &[(rule.x, rule.y1), (rule.x, rule.y2)],
-                            false,
-                            rule.thickness,
-                            height,
-                        ));
-                    }
-                    Item::Frame(f) => {
-                        ops.extend(stroke(
-                            &[
-                                (f.left, f.top),
-                                (f.right, f.top),
-                                (f.right, f.bottom),
-                                (f.left, f.bottom),
-                            ],
-                            true,
-                            f.thickness,
-                            height,
-                        ));
-                    }
-                }
-            }
-            PdfPage::new(
-                printpdf::Mm(profile.page_width.0),
-                printpdf::Mm(profile.page_height.0),
-                ops,
-            )
-        })
-        .collect();
-    doc.with_pages(pdf_pages);
-
-    let date = match info.date {
-        Some(d) => {
-            use chrono::Datelike;
-            printpdf::OffsetDateTime::new_in_offset(
-                printpdf::Date {
-                    year: d.year(),
-                    month: d.month() as u8,
-                    day: d.day() as u8,
-                },
-                printpdf::Time {
-                    hour: 0,
-                    minute: 0,
-                    second: 0,
-                    millisecond: 0,
-                },
-                printpdf::Offset {
-                    hours: 7,
-                    minutes: 0,
-                    seconds: 0,
-                    milliseconds: 0,
-                },
-            )
+        // A binary comment after the header: the file is not text.
+        bytes.extend_from_slice(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
+        Pdf {
+            bytes,
+            offsets: vec![0; objects],
         }
-        None => printpdf::OffsetDateTime::epoch(),
-    };
-    let meta = &mut doc.metadata.info;
-    meta.author = info.author.clone();
-    meta.subject = info.subject.clone();
-    meta.creator = "VănThư".into();
-    meta.producer = format!("VănThư vanthu-pdf {}", env!("CARGO_PKG_VERSION"));
-    meta.creation_date = date;
-    meta.modification_date = date;
-    meta.metadata_date = date;
+    }
 
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    doc.to_lopdf_document(&options, &mut warnings)
+    /// Starts object `number`.
+    fn open(&mut self, number: usize) -> &mut Vec<u8> {
+        self.offsets[number - 1] = self.bytes.len();
+        int(&mut self.bytes, number as u64);
+        self.bytes.extend_from_slice(b" 0 obj\n");
+        &mut self.bytes
+    }
+
+    fn close(&mut self) {
+        self.bytes.extend_from_slice(b"\nendobj\n");
+    }
+
+    /// A stream object with `entries` in its dictionary (besides the length and filter),
+    /// compressed if that makes it smaller.
+    fn stream(&mut self, number: usize, entries: &[u8], content: &[u8], deflater: &mut Deflater) {
+        match deflater.deflate(content) {
+            Some(compressed) => self.raw_stream(number, entries, &compressed, true),
+            None => self.raw_stream(number, entries, content, false),
+        }
+    }
+
+    fn raw_stream(&mut self, number: usize, entries: &[u8], content: &[u8], deflated: bool) {
+        let out = self.open(number);
+        out.extend_from_slice(b"<< /Length ");
+        int(out, content.len() as u64);
+        if deflated {
+            out.extend_from_slice(b" /Filter /FlateDecode");
+        }
+        out.extend_from_slice(entries);
+        out.extend_from_slice(b" >>\nstream\n");
+        out.extend_from_slice(content);
+        out.extend_from_slice(b"\nendstream");
+        self.close();
+    }
+
+    /// The page object `number`; its content stream is the next object.
+    fn page(&mut self, number: usize, profile: &Profile) {
+        let out = self.open(number);
+        out.extend_from_slice(b"<< /Type /Page /Parent ");
+        reference(out, PAGE_TREE);
+        out.extend_from_slice(b" /MediaBox [0 0 ");
+        num(out, profile.page_width.to_pt().0);
+        out.push(b' ');
+        num(out, profile.page_height.to_pt().0);
+        out.extend_from_slice(b"] /Resources ");
+        reference(out, RESOURCES);
+        out.extend_from_slice(b" /Contents ");
+        reference(out, number + 1);
+        out.extend_from_slice(b" >>");
+        self.close();
+    }
+
+    /// The catalog, the page tree and the resources every page shares.
+    fn catalog(&mut self, subsets: &[Subset<'_>], first_page: usize, pages: usize) {
+        let out = self.open(CATALOG);
+        out.extend_from_slice(b"<< /Type /Catalog /Pages ");
+        reference(out, PAGE_TREE);
+        out.extend_from_slice(b" >>");
+        self.close();
+
+        let out = self.open(PAGE_TREE);
+        out.extend_from_slice(b"<< /Type /Pages /Kids [");
+        for i in 0..pages {
+            if i > 0 {
+                out.push(b' ');
+            }
+            reference(out, first_page + 2 * i);
+        }
+        out.extend_from_slice(b"] /Count ");
+        int(out, pages as u64);
+        out.extend_from_slice(b" >>");
+        self.close();
+
+        let out = self.open(RESOURCES);
+        out.extend_from_slice(b"<< /ProcSet [/PDF /Text] /Font <<");
+        for subset in subsets {
+            out.extend_from_slice(b" ");
+            font_name(out, subset.face);
+            out.push(b' ');
+            reference(out, subset.number);
+        }
+        out.extend_from_slice(b" >> >>");
+        self.close();
+    }
+
+    /// The information dictionary: title, author, subject, the program, and the document's
+    /// date as creation and modification date.
+    fn info(&mut self, info: &Info) {
+        let out = self.open(INFO);
+        out.extend_from_slice(b"<< /Title ");
+        text_string(out, &info.title);
+        out.extend_from_slice(b" /Author ");
+        text_string(out, &info.author);
+        out.extend_from_slice(b" /Subject ");
+        text_string(out, &info.subject);
+        out.extend_from_slice(b" /Creator ");
+        text_string(out, "VănThư");
+        out.extend_from_slice(b" /Producer ");
+        text_string(
+            out,
+            concat!("VănThư vanthu-pdf ", env!("CARGO_PKG_VERSION")),
+        );
+        let date = match info.date {
+            Some(d) => {
+                use chrono::Datelike;
+                format!(
+                    "(D:{:04}{:02}{:02}000000+00'00')",
+                    d.year(),
+                    d.month(),
+                    d.day()
+                )
+            }
+            None => "(D:19700101000000+00'00')".to_owned(),
+        };
+        out.extend_from_slice(b" /CreationDate ");
+        out.extend_from_slice(date.as_bytes());
+        out.extend_from_slice(b" /ModDate ");
+        out.extend_from_slice(date.as_bytes());
+        out.extend_from_slice(b" >>");
+        self.close();
+    }
+
+    /// The cross-reference table and the trailer, whose `/ID` is a hash of the file.
+    fn finish(mut self) -> Vec<u8> {
+        debug_assert!(
+            self.offsets.iter().all(|&o| o > 0),
+            "every object numbered is written"
+        );
+        let xref = self.bytes.len();
+        let hash = file_hash(&self.bytes);
+        let out = &mut self.bytes;
+        out.extend_from_slice(b"xref\n0 ");
+        int(out, self.offsets.len() as u64 + 1);
+        out.extend_from_slice(b"\n0000000000 65535 f \n");
+        for &offset in &self.offsets {
+            let mut digits = *b"0000000000 00000 n \n";
+            let mut rest = offset;
+            for d in digits[..10].iter_mut().rev() {
+                *d = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+            out.extend_from_slice(&digits);
+        }
+        out.extend_from_slice(b"trailer\n<< /Size ");
+        int(out, self.offsets.len() as u64 + 1);
+        out.extend_from_slice(b" /Root ");
+        reference(out, CATALOG);
+        out.extend_from_slice(b" /Info ");
+        reference(out, INFO);
+        out.extend_from_slice(b" /ID [");
+        for which in 0..2u64 {
+            // Two 16-byte strings from the hash (the second differs, as a modified file's
+            // would), by a linear congruential step a byte (Knuth's MMIX constants).
+            let mut h = hash ^ which;
+            out.push(b'<');
+            for _ in 0..16 {
+                h = h
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                hex_byte(out, (h >> 33) as u8);
+            }
+            out.push(b'>');
+        }
+        out.extend_from_slice(b"] >>\nstartxref\n");
+        int(out, xref as u64);
+        out.extend_from_slice(b"\n%%EOF\n");
+        self.bytes
+    }
 }
 
-/// Flate level: lopdf compresses at `best` (9), which costs ~4 ms a document for ~2 % of
-/// size. The fastest level, 1, takes about a third of the time of zlib's default 6 for the
-/// 3-page plan, whose PDF grows from 48.9 to 54.7 KB: the whole `vanthu export-json` run
-/// costs a third less CPU, and an archive of ten thousand plans grows by some 60 MB.
-const FLATE_LEVEL: u32 = 1;
+/// The content stream of `page`: black, then each item as layout placed it (PDF's origin
+/// is the bottom left corner, layout's the top left). Consecutive runs share one text
+/// object, and the font is set only when it changes: the stream is what the compressor
+/// reads, a third of the write.
+fn draw(out: &mut Vec<u8>, page: &Page, fonts: &FontSet, height: Mm) {
+    out.extend_from_slice(b"0 0 0 RG 0 0 0 rg\n");
+    let mut in_text = false;
+    // The font and size set last (text state outlives a text object and `q … Q`).
+    let mut font: Option<(Face, f32)> = None;
+    for item in &page.items {
+        if let Item::Text(run) = item {
+            if !in_text {
+                out.extend_from_slice(b"BT\n");
+                in_text = true;
+            }
+            let style = (run.style.face, run.style.size.0);
+            if font != Some(style) {
+                font_name(out, style.0);
+                out.push(b' ');
+                num(out, style.1);
+                out.extend_from_slice(b" Tf\n");
+                font = Some(style);
+            }
+            text(out, run, fonts.face(run.style.face), height);
+            continue;
+        }
+        if in_text {
+            out.extend_from_slice(b"ET\n");
+            in_text = false;
+        }
+        match item {
+            Item::Text(_) => {}
+            Item::Rule(rule) => stroke(
+                out,
+                &[(rule.x1, rule.y), (rule.x2, rule.y)],
+                false,
+                rule.thickness,
+                height,
+            ),
+            Item::VerticalRule(rule) => stroke(
+                out,
+                &[(rule.x, rule.y1), (rule.x, rule.y2)],
+                false,
+                rule.thickness,
+                height,
+            ),
+            Item::Frame(f) => stroke(
+                out,
+                &[
+                    (f.left, f.top),
+                    (f.right, f.top),
+                    (f.right, f.bottom),
+                    (f.left, f.bottom),
+                ],
+                true,
+                f.thickness,
+                height,
+            ),
+        }
+    }
+    if in_text {
+        out.extend_from_slice(b"ET\n");
+    }
+}
 
-/// Compresses every stream that allows it, but a font program's placeholder.
-fn compress(pdf: &mut lopdf::Document, deflater: &mut Deflater) {
-    for object in pdf.objects.values_mut() {
-        if let lopdf::Object::Stream(s) = object {
-            if s.allows_compression
-                && s.dict.get(b"Filter").is_err()
-                && !s.content.starts_with(PLACEHOLDER)
-            {
-                if let Some(compressed) = deflater.deflate(&s.content) {
-                    s.dict.set("Filter", "FlateDecode");
-                    s.set_content(compressed);
+/// One text run, inside a text object with its font set: placed by the text matrix, its
+/// glyph ids as two-byte codes in literal strings (half the bytes of hex). Justification
+/// widens each space by `space_extra`; `Tw` does not apply to two-byte codes, so the
+/// widening is a `TJ` offset after each space, and the space itself stays in the text for
+/// copy and paste.
+fn text(out: &mut Vec<u8>, run: &TextRun, face: &FontFace, height: Mm) {
+    out.extend_from_slice(b"1 0 0 1 ");
+    num(out, run.x.to_pt().0);
+    out.push(b' ');
+    num(out, (height - run.baseline).to_pt().0);
+    out.extend_from_slice(b" Tm ");
+    let extra = run.space_extra;
+    if extra.0.abs() < 1e-6 {
+        out.push(b'(');
+        for ch in run.text.chars() {
+            glyph_bytes(out, face.glyph(ch).unwrap_or(0));
+        }
+        out.extend_from_slice(b") Tj\n");
+        return;
+    }
+    let offset = -(extra.to_pt().0 / run.style.size.0) * 1000.0;
+    out.push(b'[');
+    let mut open = false;
+    for ch in run.text.chars() {
+        if !open {
+            out.push(b'(');
+            open = true;
+        }
+        glyph_bytes(out, face.glyph(ch).unwrap_or(0));
+        if ch == ' ' {
+            out.extend_from_slice(b")");
+            num(out, offset);
+            open = false;
+        }
+    }
+    if open {
+        out.push(b')');
+    }
+    out.extend_from_slice(b"] TJ\n");
+}
+
+/// A two-byte code as the bytes of a literal string: the delimiters and the backslash
+/// escaped, and a carriage return too (a reader would take it for a line end).
+fn glyph_bytes(out: &mut Vec<u8>, code: u16) {
+    for b in code.to_be_bytes() {
+        match b {
+            b'(' | b')' | b'\\' => out.extend_from_slice(&[b'\\', b]),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
+}
+
+fn stroke(out: &mut Vec<u8>, points: &[(Mm, Mm)], closed: bool, thickness: Pt, height: Mm) {
+    out.extend_from_slice(b"q ");
+    num(out, thickness.0);
+    out.extend_from_slice(b" w");
+    for (i, &(x, y)) in points.iter().enumerate() {
+        out.push(b' ');
+        num(out, x.to_pt().0);
+        out.push(b' ');
+        num(out, (height - y).to_pt().0);
+        out.extend_from_slice(if i == 0 { b" m" } else { b" l" });
+    }
+    out.extend_from_slice(if closed { b" h S Q\n" } else { b" S Q\n" });
+}
+
+/// The glyphs drawn with one face, and the character each was drawn for.
+struct Glyphs<'f> {
+    font: &'f FontFace,
+    /// The character of glyph `gid` at `gid` ('\0': not drawn).
+    chars: Vec<char>,
+}
+
+impl<'f> Glyphs<'f> {
+    fn new(font: &'f FontFace) -> Glyphs<'f> {
+        Glyphs {
+            font,
+            chars: vec!['\0'; font.glyph_count() as usize],
+        }
+    }
+
+    fn note(&mut self, ch: char) {
+        if let Some(gid) = self.font.glyph(ch) {
+            if let Some(slot) = self.chars.get_mut(gid as usize) {
+                if *slot == '\0' {
+                    *slot = ch;
                 }
             }
         }
     }
 }
+
+/// One face as it goes into the file.
+struct Subset<'f> {
+    face: Face,
+    font: &'f FontFace,
+    /// The glyphs drawn, ascending, with their characters.
+    drawn: Vec<(u16, char)>,
+    /// The number of the Type0 font object; the other four follow it.
+    number: usize,
+}
+
+impl<'f> Subset<'f> {
+    fn new(face: Face, glyphs: Glyphs<'f>, number: usize) -> Subset<'f> {
+        let drawn = glyphs
+            .chars
+            .iter()
+            .enumerate()
+            .filter(|&(_, &ch)| ch != '\0')
+            .map(|(gid, &ch)| (gid as u16, ch))
+            .collect();
+        Subset {
+            face,
+            font: glyphs.font,
+            drawn,
+            number,
+        }
+    }
+
+    /// The subset font program.
+    fn program(&self) -> Result<Vec<u8>, PdfError> {
+        let gids: Vec<u16> = self.drawn.iter().map(|&(gid, _)| gid).collect();
+        crate::subset::subset(&self.font.data, self.font.index, &gids).map_err(|detail| {
+            PdfError::FontUnreadable {
+                path: self.font.path().display().to_string(),
+                detail: format!("subsetting: {detail}"),
+            }
+        })
+    }
+
+    /// The face's five objects: Type0 font, CIDFont, descriptor, program, ToUnicode.
+    fn write(&self, pdf: &mut Pdf, deflater: &mut Deflater) -> Result<(), PdfError> {
+        let program = self.program()?;
+        let font = self.font;
+        let n = self.number;
+        let mut name = Vec::with_capacity(48);
+        name.push(b'/');
+        name.extend_from_slice(self.tag().as_bytes());
+        name.push(b'+');
+        for &b in font.postscript_name().as_bytes() {
+            // A name's delimiters and anything outside printable ASCII go as #xx.
+            if b.is_ascii_graphic() && !b"()<>[]{}/%#".contains(&b) {
+                name.push(b);
+            } else {
+                name.push(b'#');
+                hex_byte(&mut name, b);
+            }
+        }
+
+        let out = pdf.open(n);
+        out.extend_from_slice(b"<< /Type /Font /Subtype /Type0 /BaseFont ");
+        out.extend_from_slice(&name);
+        out.extend_from_slice(b" /Encoding /Identity-H /DescendantFonts [");
+        reference(out, n + 1);
+        out.extend_from_slice(b"] /ToUnicode ");
+        reference(out, n + 4);
+        out.extend_from_slice(b" >>");
+        pdf.close();
+
+        let out = pdf.open(n + 1);
+        out.extend_from_slice(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont ");
+        out.extend_from_slice(&name);
+        out.extend_from_slice(
+            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> \
+              /FontDescriptor ",
+        );
+        reference(out, n + 2);
+        out.extend_from_slice(b" /CIDToGIDMap /Identity /DW 1000 /W [");
+        // Runs of consecutive glyph ids: `first [w w w]`.
+        let mut previous: Option<u16> = None;
+        for &(gid, _) in std::iter::once(&(0, '\0')).chain(&self.drawn) {
+            if previous.is_some_and(|p| p + 1 == gid) {
+                out.push(b' ');
+            } else {
+                if previous.is_some() {
+                    out.extend_from_slice(b"] ");
+                }
+                int(out, gid as u64);
+                out.extend_from_slice(b" [");
+            }
+            int(out, font.advance_1000_of(gid) as u64);
+            previous = Some(gid);
+        }
+        out.extend_from_slice(b"]] >>");
+        pdf.close();
+
+        // The descriptor's metrics in thousandths of an em.
+        let scale = |v: i16| (v as f32 * 1000.0 / font.units_per_em as f32).round() as i64;
+        let (rise, run) = font.caret_slope;
+        let italic_angle = if rise == 0 {
+            0
+        } else {
+            (-(run as f32).atan2(rise as f32).to_degrees()).round() as i64
+        };
+        // Non-symbolic (the standard Latin set), and italic when the caret slants.
+        let flags = 32 + if italic_angle != 0 { 64 } else { 0 };
+        // No table gives the stems' thickness: estimated from the weight, as is usual
+        // (about 88 at 400, 166 at 700).
+        let stem_v = if font.weight_class == 0 {
+            80
+        } else {
+            50 + (font.weight_class as f32 / 65.0).powi(2).round() as i64
+        };
+        let out = pdf.open(n + 2);
+        out.extend_from_slice(b"<< /Type /FontDescriptor /FontName ");
+        out.extend_from_slice(&name);
+        out.extend_from_slice(b" /Flags ");
+        int(out, flags);
+        out.extend_from_slice(b" /FontBBox [");
+        for (i, &v) in font.bbox.iter().enumerate() {
+            if i > 0 {
+                out.push(b' ');
+            }
+            signed(out, scale(v));
+        }
+        out.extend_from_slice(b"] /ItalicAngle ");
+        signed(out, italic_angle);
+        out.extend_from_slice(b" /Ascent ");
+        signed(out, scale(font.ascender));
+        out.extend_from_slice(b" /Descent ");
+        signed(out, scale(font.descender));
+        out.extend_from_slice(b" /CapHeight ");
+        signed(out, scale(font.ascender));
+        out.extend_from_slice(b" /StemV ");
+        signed(out, stem_v);
+        out.extend_from_slice(b" /FontFile2 ");
+        reference(out, n + 3);
+        out.extend_from_slice(b" >>");
+        pdf.close();
+
+        let mut length1 = b" /Length1 ".to_vec();
+        int(&mut length1, program.len() as u64);
+        pdf.stream(n + 3, &length1, &program, deflater);
+
+        pdf.stream(n + 4, &[], &self.to_unicode(), deflater);
+        Ok(())
+    }
+
+    /// The CMap from glyph ids back to the characters they were drawn for.
+    fn to_unicode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(300 + self.drawn.len() * 16);
+        out.extend_from_slice(
+            b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+              /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+              /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+              1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+        );
+        // At most 100 entries a block.
+        for block in self.drawn.chunks(100) {
+            int(&mut out, block.len() as u64);
+            out.extend_from_slice(b" beginbfchar\n");
+            for &(gid, ch) in block {
+                out.push(b'<');
+                glyph_code(&mut out, gid);
+                out.extend_from_slice(b"> <");
+                let mut units = [0u16; 2];
+                for &unit in ch.encode_utf16(&mut units).iter() {
+                    glyph_code(&mut out, unit);
+                }
+                out.extend_from_slice(b">\n");
+            }
+            out.extend_from_slice(b"endbfchar\n");
+        }
+        out.extend_from_slice(
+            b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n",
+        );
+        out
+    }
+
+    /// Six capital letters naming the subset (ISO 32000 §9.6.4), derived from its glyphs.
+    fn tag(&self) -> String {
+        let mut h = fnv(self.drawn.iter().flat_map(|(g, _)| g.to_be_bytes()));
+        (0..6)
+            .map(|_| {
+                let c = (b'A' + (h % 26) as u8) as char;
+                h /= 26;
+                c
+            })
+            .collect()
+    }
+}
+
+/// Flate level: the fastest, 1, takes about a third of the time of zlib's default 6 for the
+/// 3-page plan, for a PDF some 10 % larger.
+const FLATE_LEVEL: u32 = 1;
 
 /// A Flate compressor kept for several streams. A fresh one allocates and clears some
 /// 300 KB of tables, which costs more than compressing a small stream; a reset clears the
@@ -313,216 +649,104 @@ impl Deflater {
     }
 }
 
-/// What stands for a face's font program until its subset is made: no font format starts
-/// like this, so printpdf embeds it as it would a TrueType program (`/FontFile2` with
-/// `/Length1`).
-const PLACEHOLDER: &[u8] = b"VanThu: font program of face ";
-
-fn placeholder(face: Face) -> Vec<u8> {
-    let mut bytes = PLACEHOLDER.to_vec();
-    bytes.push(b'1' + face.index() as u8);
-    bytes
+/// The name of `face`'s font in the page resources: `/F1` to `/F4`.
+fn font_name(out: &mut Vec<u8>, face: Face) {
+    out.extend_from_slice(b"/F");
+    out.push(b'1' + face.index() as u8);
 }
 
-/// A face's subset as it goes into the file.
-struct Program {
-    /// Length of the font program (`/Length1`).
-    length: usize,
-    /// The program, compressed if that made it smaller.
-    content: Vec<u8>,
-    deflated: bool,
+fn reference(out: &mut Vec<u8>, number: usize) {
+    int(out, number as u64);
+    out.extend_from_slice(b" 0 R");
 }
 
-/// Puts `program` where printpdf wrote `placeholder`, with the entries `Sequential` would
-/// have written: `/Length1` where it was, then `/Filter`, then `/Length`.
-fn embed(pdf: &mut lopdf::Document, placeholder: &[u8], program: Program) {
-    let stream = pdf.objects.values_mut().find_map(|object| match object {
-        lopdf::Object::Stream(s) if s.content == placeholder => Some(s),
-        _ => None,
+fn int(out: &mut Vec<u8>, mut v: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+fn signed(out: &mut Vec<u8>, v: i64) {
+    if v < 0 {
+        out.push(b'-');
+    }
+    int(out, v.unsigned_abs());
+}
+
+/// `v` to three decimals, without trailing zeros (`12`, `-0.5`, `771.024`).
+fn num(out: &mut Vec<u8>, v: f32) {
+    let thousandths = (v as f64 * 1000.0).round() as i64;
+    if thousandths < 0 {
+        out.push(b'-');
+    }
+    let t = thousandths.unsigned_abs();
+    int(out, t / 1000);
+    let mut frac = t % 1000;
+    if frac != 0 {
+        out.push(b'.');
+        let mut digits = 3;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        let at = out.len();
+        out.resize(at + digits, b'0');
+        for d in out[at..].iter_mut().rev() {
+            *d = b'0' + (frac % 10) as u8;
+            frac /= 10;
+        }
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+fn hex_byte(out: &mut Vec<u8>, b: u8) {
+    out.push(HEX[(b >> 4) as usize]);
+    out.push(HEX[(b & 15) as usize]);
+}
+
+/// A two-byte code (a glyph id, a UTF-16 unit) as four hex digits.
+fn glyph_code(out: &mut Vec<u8>, code: u16) {
+    let [hi, lo] = code.to_be_bytes();
+    hex_byte(out, hi);
+    hex_byte(out, lo);
+}
+
+/// A text string: UTF-16BE with its byte order mark, in hex (`()` when empty).
+fn text_string(out: &mut Vec<u8>, text: &str) {
+    if text.is_empty() {
+        out.extend_from_slice(b"()");
+        return;
+    }
+    out.extend_from_slice(b"<FEFF");
+    for unit in text.encode_utf16() {
+        glyph_code(out, unit);
+    }
+    out.push(b'>');
+}
+
+/// A hash of the whole file for its identifier: FNV-1a over eight bytes at a time (a byte
+/// at a time costs a dependent multiplication per byte, 50 KB of them).
+fn file_hash(bytes: &[u8]) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut words = bytes.chunks_exact(8);
+    let mut h = words.by_ref().fold(0xcbf2_9ce4_8422_2325u64, |h, w| {
+        let word = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        (h ^ word).wrapping_mul(PRIME)
     });
-    // None: a face whose runs drew no glyph, which printpdf leaves out.
-    if let Some(stream) = stream {
-        stream.dict.set("Length1", program.length as i64);
-        if program.deflated {
-            stream.dict.set("Filter", "FlateDecode");
-        }
-        stream.set_content(program.content);
+    for &b in words.remainder() {
+        h = (h ^ b as u64).wrapping_mul(PRIME);
     }
-}
-
-fn pt(mm: Mm) -> printpdf::Pt {
-    printpdf::Pt(mm.to_pt().0)
-}
-
-/// The text with each space widened by `extra` (justification). `Tw` does not apply to the
-/// two-byte codes of an embedded font, so the widening is a `TJ` offset after each space;
-/// the space itself stays in the text for copy and paste.
-fn text_items(text: &str, extra: Mm, size: Pt) -> Vec<TextItem> {
-    if extra.0.abs() < 1e-6 {
-        return vec![TextItem::Text(text.to_owned())];
-    }
-    let offset = -(extra.to_pt().0 / size.0) * 1000.0;
-    let mut items = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find(' ') {
-        items.push(TextItem::Text(rest[..=i].to_owned()));
-        items.push(TextItem::Offset(offset));
-        rest = &rest[i + 1..];
-    }
-    if !rest.is_empty() {
-        items.push(TextItem::Text(rest.to_owned()));
-    }
-    items
-}
-
-fn stroke(points: &[(Mm, Mm)], closed: bool, thickness: Pt, height: Mm) -> Vec<Op> {
-    vec![
-        Op::SaveGraphicsState,
-        Op::SetOutlineThickness {
-            pt: printpdf::Pt(thickness.0),
-        },
-        Op::DrawLine {
-            line: Line {
-                points: points
-                    .iter()
-                    .map(|&(x, y)| LinePoint {
-                        p: Point {
-                            x: pt(x),
-                            y: pt(height - y),
-                        },
-                        bezier: false,
-                    })
-                    .collect(),
-                is_closed: closed,
-            },
-        },
-        Op::RestoreGraphicsState,
-    ]
-}
-
-/// One face cut down to the glyphs of the characters drawn with it.
-struct Subset<'f> {
-    face: Face,
-    font: &'f FontFace,
-    /// .notdef first, then the glyphs in character order; the subset numbers them 0, 1,
-    /// 2… in this order (components of composite glyphs are appended after them).
-    gids: Vec<u16>,
-    codepoint_to_glyph: BTreeMap<u32, u16>,
-}
-
-impl<'f> Subset<'f> {
-    fn new(face: Face, font: &'f FontFace, chars: &BTreeSet<char>) -> Subset<'f> {
-        let mut gids: Vec<u16> = vec![0];
-        let mut new_id: BTreeMap<u16, u16> = BTreeMap::new();
-        let mut codepoint_to_glyph = BTreeMap::new();
-        for &ch in chars {
-            let Some(old) = font.glyph(ch) else { continue };
-            let new = *new_id.entry(old).or_insert_with(|| {
-                gids.push(old);
-                (gids.len() - 1) as u16
-            });
-            codepoint_to_glyph.insert(ch as u32, new);
-        }
-        Subset {
-            face,
-            font,
-            gids,
-            codepoint_to_glyph,
-        }
-    }
-
-    /// The subset font program (allsorts).
-    fn bytes(&self) -> Result<Vec<u8>, PdfError> {
-        use allsorts::binary::read::ReadScope;
-        use allsorts::font_data::FontData;
-        use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-
-        let failed = |detail: String| PdfError::FontUnreadable {
-            path: self.font.path().display().to_string(),
-            detail,
-        };
-        let file = ReadScope::new(&self.font.data)
-            .read::<FontData<'_>>()
-            .map_err(|e| failed(e.to_string()))?;
-        let provider = file
-            .table_provider(self.font.index as usize)
-            .map_err(|e| failed(e.to_string()))?;
-        subset(
-            &provider,
-            &self.gids,
-            &SubsetProfile::Pdf,
-            CmapTarget::Unicode,
-        )
-        .map_err(|e| failed(format!("subsetting: {e}")))
-    }
-
-    /// The subset, compressed as [`compress`] would.
-    fn program(&self, deflater: &mut Deflater) -> Result<Program, PdfError> {
-        let bytes = self.bytes()?;
-        Ok(match deflater.deflate(&bytes) {
-            Some(content) => Program {
-                length: bytes.len(),
-                content,
-                deflated: true,
-            },
-            None => Program {
-                length: bytes.len(),
-                content: bytes,
-                deflated: false,
-            },
-        })
-    }
-
-    /// The face as printpdf wants it, with `bytes` as its font program; the character map
-    /// and widths are ours, so nothing is parsed twice.
-    fn parsed(&self, bytes: Vec<u8>) -> ParsedFont {
-        let face = self.font;
-        let glyph_widths = self
-            .gids
-            .iter()
-            .enumerate()
-            .map(|(new, &old)| (new as u16, face.raw_advance(old)))
-            .collect();
-        ParsedFont {
-            original_bytes: bytes,
-            font_index: 0,
-            font_name: Some(format!(
-                "{}+{}",
-                subset_tag(&self.gids),
-                face.postscript_name()
-            )),
-            codepoint_to_glyph: self.codepoint_to_glyph.clone(),
-            glyph_widths,
-            units_per_em: face.units_per_em,
-            font_metrics: FontMetrics {
-                ascent: face.ascender,
-                descent: face.descender,
-            },
-            font_type: FontType::TrueType,
-            pdf_font_metrics: PdfFontMetricsStub {
-                units_per_em: face.units_per_em,
-                x_min: face.bbox[0],
-                y_min: face.bbox[1],
-                x_max: face.bbox[2],
-                y_max: face.bbox[3],
-                caret_slope_rise: face.caret_slope.0,
-                caret_slope_run: face.caret_slope.1,
-                us_weight_class: face.weight_class,
-            },
-        }
-    }
-}
-
-/// Six capital letters naming a subset (ISO 32000 §9.6.4), derived from its glyphs.
-fn subset_tag(gids: &[u16]) -> String {
-    let mut h = fnv(gids.iter().flat_map(|g| g.to_be_bytes()));
-    (0..6)
-        .map(|_| {
-            let c = (b'A' + (h % 26) as u8) as char;
-            h /= 26;
-            c
-        })
-        .collect()
+    // Spread the high bits down: the identifier is read from bits 33 and up of the steps.
+    h ^ (h >> 29)
 }
 
 fn fnv(bytes: impl IntoIterator<Item = u8>) -> u64 {
@@ -532,47 +756,6 @@ fn fnv(bytes: impl IntoIterator<Item = u8>) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
-}
-
-/// printpdf writes a random `/ID` into the trailer; replace it, in place and with the same
-/// length, by a hash of the file, so that the same document gives the same bytes.
-fn stable_file_id(bytes: &mut [u8]) {
-    let Some(trailer) = find_last(bytes, b"trailer") else {
-        return;
-    };
-    let Some(id_at) = find_last(&bytes[trailer..], b"/ID").map(|i| i + trailer) else {
-        return;
-    };
-    let hash = fnv(bytes[..trailer].iter().copied());
-    let mut i = id_at;
-    let mut which = 0u64;
-    // The two strings are `(…32 letters…)`.
-    while which < 2 {
-        let Some(open) = bytes[i..].iter().position(|&b| b == b'(').map(|p| p + i) else {
-            return;
-        };
-        let Some(close) = bytes[open..]
-            .iter()
-            .position(|&b| b == b')')
-            .map(|p| p + open)
-        else {
-            return;
-        };
-        let mut h = hash ^ which;
-        for b in &mut bytes[open + 1..close] {
-            // A linear congruential step per letter (Knuth's MMIX constants).
-            h = h
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            *b = b'A' + ((h >> 33) % 26) as u8;
-        }
-        i = close + 1;
-        which += 1;
-    }
-}
-
-fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -588,7 +771,7 @@ mod tests {
     }
 
     #[test]
-    fn font_programs_made_beside_the_pages_give_the_same_file() {
+    fn the_same_pages_give_the_same_bytes() {
         let fonts = FontSet::system().expect("fonts-liberation2 or Times New Roman installed");
         let options = RenderOptions::default();
         for name in ["002-party", "002-state", "003-party"] {
@@ -601,21 +784,9 @@ mod tests {
                 date: doc.date,
             };
             let profile = options.profile(doc.format);
-            let write = |aside| write_with(&pages, &info, fonts, profile, aside).unwrap();
-            let (sequential, parallel) = (write(false), write(true));
-            assert!(
-                sequential == parallel,
-                "{name}: the PDF changes with the way its fonts are subset \
-                 ({} bytes one after another, {} beside the pages)",
-                sequential.len(),
-                parallel.len()
-            );
-            assert!(
-                !parallel
-                    .windows(PLACEHOLDER.len())
-                    .any(|w| w == PLACEHOLDER),
-                "{name}: a font program was left out"
-            );
+            let first = write(&pages, &info, fonts, profile).unwrap();
+            let second = write(&pages, &info, fonts, profile).unwrap();
+            assert!(first == second, "{name}: two writes of one document differ");
         }
     }
 
@@ -637,6 +808,69 @@ mod tests {
             let fresh = fresh.finish().unwrap();
             let expected = (fresh.len() + 19 < text.len()).then_some(fresh);
             assert_eq!(reused.deflate(text), expected);
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_to_three_decimals_at_most() {
+        let written = |v: f32| {
+            let mut out = Vec::new();
+            num(&mut out, v);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(written(0.0), "0");
+        assert_eq!(written(-0.0001), "0");
+        assert_eq!(written(12.0), "12");
+        assert_eq!(written(-0.5), "-0.5");
+        assert_eq!(written(771.0236), "771.024");
+        assert_eq!(written(85.0394), "85.039");
+        assert_eq!(written(0.05), "0.05");
+        assert_eq!(written(-1234.5678), "-1234.568");
+    }
+
+    #[test]
+    fn glyph_codes_escape_what_a_literal_string_cannot_hold() {
+        let mut out = Vec::new();
+        for code in [0x0028, 0x295C, 0x0D0A, 0x0141] {
+            glyph_bytes(&mut out, code);
+        }
+        let expected: &[u8] = &[
+            0, b'\\', b'(', // 0x0028
+            b'\\', b')', b'\\', b'\\', // 0x295C
+            b'\\', b'r', b'\n', // 0x0D0A: a line feed stays as it is
+            1, b'A', // 0x0141
+        ];
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn the_cross_reference_table_points_at_every_object() {
+        let options = RenderOptions::default();
+        let doc = fixture("002-party");
+        let pdf = crate::render(&doc, &options).expect("render");
+        let start = |needle: &[u8]| pdf.windows(needle.len()).rposition(|w| w == needle);
+        let xref = start(b"\nxref\n").expect("a cross-reference table") + 1;
+        let told: usize = std::str::from_utf8(&pdf[start(b"startxref\n").unwrap() + 10..])
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(told, xref, "startxref points at the table");
+        let table = std::str::from_utf8(&pdf[xref..]).unwrap();
+        let entries = table
+            .lines()
+            .skip(3)
+            .take_while(|l| l.trim_end().ends_with(" n"));
+        for (n, line) in entries.enumerate() {
+            let offset: usize = line[..10].parse().unwrap();
+            let opening = format!("{} 0 obj\n", n + 1);
+            assert!(
+                pdf[offset..].starts_with(opening.as_bytes()),
+                "object {} is not where the table says",
+                n + 1
+            );
         }
     }
 }
