@@ -169,6 +169,7 @@ return {
   html: nav ? nav.responseEnd : null,
   script: mark('vanthu:script'),
   mounted: mark('vanthu:mounted'),
+  catalog: mark('vanthu:catalog'),
   shown: mark('vanthu:archive-shown'),
 };
 "#;
@@ -207,12 +208,14 @@ async fn figures() {
         if let Some(process) = process {
             println!(
                 "FIGURE app process start to archive rows shown: {:.0} ms \
-                 (process to page load start {:.0}, HTML {:.0}, bundle run {:.0}, mounted {:.0}, rows shown {:.0} ms after page load start)",
+                 (process to page load start {:.0}, HTML {:.0}, bundle run {:.0}, mounted {:.0}, \
+                 lists in {:.0}, rows shown {:.0} ms after page load start)",
                 origin + at("shown") - process,
                 origin - process,
                 at("html"),
                 at("script"),
                 at("mounted"),
+                at("catalog"),
                 at("shown"),
             );
         }
