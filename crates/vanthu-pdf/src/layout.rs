@@ -32,6 +32,62 @@ pub enum Item {
     Frame(Frame),
 }
 
+/// The lines a rule, vertical rule or frame is drawn as: its points in drawing order, whether
+/// the path closes back to the first, and its thickness. The PDF writer strokes it as one
+/// path, the live preview as its segments: both draw from here, so they draw the same lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Outline {
+    corners: [(Mm, Mm); 4],
+    count: usize,
+    pub closed: bool,
+    pub thickness: Pt,
+}
+
+impl Outline {
+    pub fn points(&self) -> &[(Mm, Mm)] {
+        &self.corners[..self.count]
+    }
+
+    /// Each line from one point to the next, the closing one included.
+    pub fn segments(&self) -> impl Iterator<Item = ((Mm, Mm), (Mm, Mm))> + '_ {
+        let points = self.points();
+        let closing = if self.closed {
+            points.len()
+        } else {
+            points.len() - 1
+        };
+        (0..closing).map(move |i| (points[i], points[(i + 1) % points.len()]))
+    }
+}
+
+impl Item {
+    /// What the item is drawn as when it is lines; `None` for text.
+    pub(crate) fn outline(&self) -> Option<Outline> {
+        let line = |a, b, thickness| Outline {
+            corners: [a, b, a, b],
+            count: 2,
+            closed: false,
+            thickness,
+        };
+        match self {
+            Item::Text(_) => None,
+            Item::Rule(r) => Some(line((r.x1, r.y), (r.x2, r.y), r.thickness)),
+            Item::VerticalRule(r) => Some(line((r.x, r.y1), (r.x, r.y2), r.thickness)),
+            Item::Frame(f) => Some(Outline {
+                corners: [
+                    (f.left, f.top),
+                    (f.right, f.top),
+                    (f.right, f.bottom),
+                    (f.left, f.bottom),
+                ],
+                count: 4,
+                closed: true,
+                thickness: f.thickness,
+            }),
+        }
+    }
+}
+
 /// What a piece of the page is, so tests (and readers of the data) can find it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -1265,4 +1321,44 @@ pub(crate) fn join_words(words: &[Word]) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frame_is_drawn_as_its_four_sides_and_a_rule_as_one_line() {
+        let frame = Item::Frame(Frame {
+            role: Role::DraftMarker,
+            left: Mm(10.0),
+            top: Mm(20.0),
+            right: Mm(40.0),
+            bottom: Mm(30.0),
+            thickness: Pt(0.5),
+        });
+        let outline = frame.outline().expect("a frame is lines");
+        assert!(outline.closed);
+        let sides: Vec<_> = outline.segments().collect();
+        assert_eq!(
+            sides,
+            [
+                ((Mm(10.0), Mm(20.0)), (Mm(40.0), Mm(20.0))),
+                ((Mm(40.0), Mm(20.0)), (Mm(40.0), Mm(30.0))),
+                ((Mm(40.0), Mm(30.0)), (Mm(10.0), Mm(30.0))),
+                ((Mm(10.0), Mm(30.0)), (Mm(10.0), Mm(20.0))),
+            ]
+        );
+        let rule = Item::VerticalRule(VerticalRule {
+            role: Role::DraftMarker,
+            x: Mm(5.0),
+            y1: Mm(1.0),
+            y2: Mm(9.0),
+            thickness: Pt(0.5),
+        });
+        let outline = rule.outline().expect("a rule is a line");
+        assert!(!outline.closed);
+        assert_eq!(outline.points(), [(Mm(5.0), Mm(1.0)), (Mm(5.0), Mm(9.0))]);
+        assert_eq!(outline.segments().count(), 1);
+    }
 }

@@ -116,17 +116,13 @@ fn page(page: &Page, fonts: &FontSet) -> PreviewPage {
                 width: mm(run.width),
                 words: word_starts(run, fonts),
             }),
-            Item::Rule(r) => strokes.push(stroke((r.x1, r.y), (r.x2, r.y), r.thickness)),
-            Item::VerticalRule(r) => strokes.push(stroke((r.x, r.y1), (r.x, r.y2), r.thickness)),
-            Item::Frame(f) => {
-                let corners = [
-                    (f.left, f.top),
-                    (f.right, f.top),
-                    (f.right, f.bottom),
-                    (f.left, f.bottom),
-                ];
-                for i in 0..4 {
-                    strokes.push(stroke(corners[i], corners[(i + 1) % 4], f.thickness));
+            Item::Rule(_) | Item::VerticalRule(_) | Item::Frame(_) => {
+                if let Some(outline) = item.outline() {
+                    strokes.extend(
+                        outline
+                            .segments()
+                            .map(|(a, b)| stroke(a, b, outline.thickness)),
+                    );
                 }
             }
         }

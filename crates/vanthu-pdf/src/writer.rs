@@ -15,9 +15,9 @@
 
 use crate::error::PdfError;
 use crate::fonts::{FontFace, FontSet};
-use crate::layout::{Item, Page, TextRun};
+use crate::layout::{Item, Outline, Page, TextRun};
 use crate::profile::{Face, Profile};
-use crate::units::{Mm, Pt};
+use crate::units::Mm;
 
 /// What goes into the document information dictionary.
 pub(crate) struct Info {
@@ -305,34 +305,8 @@ fn draw(out: &mut Vec<u8>, page: &Page, fonts: &FontSet, height: Mm) {
             out.extend_from_slice(b"ET\n");
             in_text = false;
         }
-        match item {
-            Item::Text(_) => {}
-            Item::Rule(rule) => stroke(
-                out,
-                &[(rule.x1, rule.y), (rule.x2, rule.y)],
-                false,
-                rule.thickness,
-                height,
-            ),
-            Item::VerticalRule(rule) => stroke(
-                out,
-                &[(rule.x, rule.y1), (rule.x, rule.y2)],
-                false,
-                rule.thickness,
-                height,
-            ),
-            Item::Frame(f) => stroke(
-                out,
-                &[
-                    (f.left, f.top),
-                    (f.right, f.top),
-                    (f.right, f.bottom),
-                    (f.left, f.bottom),
-                ],
-                true,
-                f.thickness,
-                height,
-            ),
+        if let Some(outline) = item.outline() {
+            stroke(out, &outline, height);
         }
     }
     if in_text {
@@ -393,18 +367,22 @@ fn glyph_bytes(out: &mut Vec<u8>, code: u16) {
     }
 }
 
-fn stroke(out: &mut Vec<u8>, points: &[(Mm, Mm)], closed: bool, thickness: Pt, height: Mm) {
+fn stroke(out: &mut Vec<u8>, outline: &Outline, height: Mm) {
     out.extend_from_slice(b"q ");
-    num(out, thickness.0);
+    num(out, outline.thickness.0);
     out.extend_from_slice(b" w");
-    for (i, &(x, y)) in points.iter().enumerate() {
+    for (i, &(x, y)) in outline.points().iter().enumerate() {
         out.push(b' ');
         num(out, x.to_pt().0);
         out.push(b' ');
         num(out, (height - y).to_pt().0);
         out.extend_from_slice(if i == 0 { b" m" } else { b" l" });
     }
-    out.extend_from_slice(if closed { b" h S Q\n" } else { b" S Q\n" });
+    out.extend_from_slice(if outline.closed {
+        b" h S Q\n"
+    } else {
+        b" S Q\n"
+    });
 }
 
 /// The glyphs drawn with one face, and the character each was drawn for.
