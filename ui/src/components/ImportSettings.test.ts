@@ -21,6 +21,7 @@ describe('import', () => {
     expect(b.importFiles).toHaveBeenCalledTimes(1);
     const progress = screen.getByTestId(T.importProgress) as HTMLProgressElement;
     expect(progress.value).toBe(2);
+    expect(screen.getByTestId(T.importSummary).textContent).toBe('2/2 tệp — đã nhập 2 tệp');
     const [a, second] = screen.getAllByTestId(T.importResult);
     expect(a.textContent).toContain('Dòng 3: Bỏ dòng nhiễu');
     expect(a.textContent).toContain('Dự thảo');

@@ -72,6 +72,7 @@ export const T = {
   notice: 'notice',
   importPick: 'import-pick',
   importProgress: 'import-progress',
+  importSummary: 'import-summary',
   importResult: 'import-result',
   importError: 'import-error',
   settingsTab: (tab: string) => `settings-tab-${tab}`,

@@ -286,6 +286,12 @@ async fn corpus_files_are_imported_with_progress_and_warnings() {
             assert!(start.elapsed() < support::WAIT, "progress stuck at {v:?}");
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
+        // Every file read is not yet every file stored: the batch is one transaction, and the
+        // rows get their status when it has committed.
+        app.wait_text("import-summary", "the batch stored", |t| {
+            t.ends_with(&format!("đã nhập {files} tệp"))
+        })
+        .await?;
         for r in &rows {
             let t = r.text().await?;
             assert!(
