@@ -147,7 +147,10 @@ impl Archive {
             conn,
             path: path.to_owned(),
         };
-        migrate::migrate(&mut archive.conn, rows::deadlines::read_on_upgrade)?;
+        migrate::migrate(&mut archive.conn, |tx, from| {
+            rows::deadlines::read_on_upgrade(tx, from)?;
+            rows::index::rebuild_on_upgrade(tx, from)
+        })?;
         Ok(archive)
     }
 

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_care.sql"),
     include_str!("../migrations/0003_layout.sql"),
     include_str!("../migrations/0004_deadlines.sql"),
+    include_str!("../migrations/0005_search_words.sql"),
 ];
 
 /// `PRAGMA application_id` of a VănThư archive ("VTHU"), so another SQLite file is never
@@ -22,7 +23,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the archive to [`SCHEMA_VERSION`]. `upgraded` runs in the same transaction after the
 /// SQL steps, given the version the archive had (0 for a new one), for the steps SQL alone
-/// cannot take (reading deadlines from the bodies of documents issued before schema 4).
+/// cannot take (reading deadlines from the bodies of documents issued before schema 4,
+/// indexing every document again for the search index of schema 5).
 pub(crate) fn migrate(
     conn: &mut Connection,
     upgraded: impl FnOnce(&rusqlite::Transaction<'_>, i64) -> Result<()>,

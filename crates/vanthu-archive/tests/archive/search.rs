@@ -196,3 +196,38 @@ fn the_year_filter_reaches_from_the_oldest_to_the_newest_document() {
     f.archive.create(&undated, &stamp()).unwrap();
     assert_eq!(f.archive.year_span().unwrap(), Some((2007, 2025)));
 }
+
+#[test]
+fn an_archive_from_before_schema_5_finds_its_documents_after_the_upgrade() {
+    let mut f = with_docs();
+    let mut old = plan("Kế hoạch 82 cũ", "2024-03-15");
+    old.status = Status::Issued;
+    old.number = Some(82);
+    let old_id = f.archive.create(&old, &stamp()).unwrap();
+    let before: Vec<Vec<String>> = ["sinh hoat chi bo mau", "Đảng ủy", "hòa", "82-kh/du"]
+        .iter()
+        .map(|q| titles(&f, q, &Filter::default()))
+        .collect();
+    drop(f.archive);
+    // The archive as schema 4 left it: the index cut by FTS5's unicode61, and empty here, so
+    // that only the upgrade's indexing can find anything.
+    let conn = rusqlite::Connection::open(&f.path).unwrap();
+    conn.execute_batch(
+        "DROP TABLE documents_fts;
+         CREATE VIRTUAL TABLE documents_fts USING fts5 (title, body, meta, exact, content = '',
+             contentless_delete = 1, detail = 'column', tokenize = 'unicode61 remove_diacritics 0');
+         PRAGMA user_version = 4;",
+    )
+    .unwrap();
+    drop(conn);
+
+    f.archive = vanthu_archive::Archive::open(&f.path).unwrap();
+    let after: Vec<Vec<String>> = ["sinh hoat chi bo mau", "Đảng ủy", "hòa", "82-kh/du"]
+        .iter()
+        .map(|q| titles(&f, q, &Filter::default()))
+        .collect();
+    assert!(before.iter().all(|t| !t.is_empty()));
+    assert_eq!(after, before, "the same documents, in the same order");
+    let hits = f.archive.search("82-KH/ĐU", &Filter::default(), 5).unwrap();
+    assert_eq!(hits[0].summary.id, old_id, "a record by its symbol");
+}
