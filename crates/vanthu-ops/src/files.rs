@@ -35,6 +35,9 @@ pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>> {
         if meta.len() > max {
             return Err(too_large(meta.len()));
         }
+        // Room for the whole file and the one byte that tells it grew: one read, where an
+        // empty buffer took ten (32 bytes, 32, 64, … for a 6 KB document).
+        bytes.reserve_exact(meta.len() as usize + 1);
         file.take(max + 1)
             .read_to_end(&mut bytes)
             .map_err(OpsError::read(path))?;
