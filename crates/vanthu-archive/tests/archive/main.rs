@@ -82,6 +82,16 @@ pub fn plan(title: &str, date: &str) -> Document {
     }
 }
 
+/// A plan that arrives already issued under `number` (last year's, imported): recorded, not
+/// numbered by the register.
+pub fn record(title: &str, date: &str, number: u32) -> Document {
+    Document {
+        status: vanthu_model::Status::Issued,
+        number: Some(number),
+        ..plan(title, date)
+    }
+}
+
 /// Everything in the archive as text, to prove a refused operation changed nothing.
 pub fn dump(path: &std::path::Path) -> String {
     let conn = rusqlite::Connection::open(path).expect("open for dump");

@@ -3,7 +3,7 @@
 use vanthu_archive::{Archive, ArchiveError, IssuerProfile};
 use vanthu_model::{date::parse_iso, Format, Kind, Secrecy, Status};
 
-use crate::{dump, fresh, plan, stamp};
+use crate::{dump, fresh, plan, record, stamp};
 
 #[test]
 fn party_numbers_run_per_type_within_a_term_and_restart_with_the_next() {
@@ -97,12 +97,11 @@ fn state_numbers_run_per_year_across_types_and_secret_ones_apart() {
 #[test]
 fn a_historical_number_is_recorded_and_the_series_continues_after_it() {
     let mut f = fresh();
-    let mut old = plan(
+    let mut old = record(
         "Tổ chức hội nghị chuyên đề sinh hoạt chi bộ mẫu",
         "2024-03-15",
+        82,
     );
-    old.status = Status::Issued;
-    old.number = Some(82);
     old.date = None; // the scan had no readable date
     let old_id = f.archive.create(&old, &stamp()).unwrap();
     let stored = f.archive.get(old_id).unwrap();
@@ -121,9 +120,7 @@ fn a_historical_number_is_recorded_and_the_series_continues_after_it() {
 #[test]
 fn a_duplicate_historical_number_is_refused_and_changes_nothing() {
     let mut f = fresh();
-    let mut old = plan("Kế hoạch cũ", "2024-03-15");
-    old.status = Status::Issued;
-    old.number = Some(82);
+    let old = record("Kế hoạch cũ", "2024-03-15", 82);
     f.archive.create(&old, &stamp()).unwrap();
     let before = dump(&f.path);
     let err = f.archive.create(&old, &stamp()).unwrap_err();

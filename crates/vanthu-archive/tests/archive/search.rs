@@ -3,7 +3,7 @@
 use vanthu_archive::Filter;
 use vanthu_model::{Kind, Status};
 
-use crate::{fresh, plan, stamp, Fixture};
+use crate::{fresh, plan, record, stamp, Fixture};
 
 fn titles(f: &Fixture, q: &str, filter: &Filter) -> Vec<String> {
     f.archive
@@ -78,9 +78,7 @@ fn marks_typed_rank_exact_matches_first() {
 fn finds_by_symbol_first() {
     let mut f = with_docs();
     let id = f.draft("Kế hoạch số tám mươi hai", "2024-03-20");
-    let mut old = plan("Kế hoạch 82 cũ", "2024-03-15");
-    old.status = Status::Issued;
-    old.number = Some(82);
+    let old = record("Kế hoạch 82 cũ", "2024-03-15", 82);
     let old_id = f.archive.create(&old, &stamp()).unwrap();
     let hits = f
         .archive
@@ -200,9 +198,7 @@ fn the_year_filter_reaches_from_the_oldest_to_the_newest_document() {
 #[test]
 fn an_archive_from_before_schema_5_finds_its_documents_after_the_upgrade() {
     let mut f = with_docs();
-    let mut old = plan("Kế hoạch 82 cũ", "2024-03-15");
-    old.status = Status::Issued;
-    old.number = Some(82);
+    let old = record("Kế hoạch 82 cũ", "2024-03-15", 82);
     let old_id = f.archive.create(&old, &stamp()).unwrap();
     let before: Vec<Vec<String>> = ["sinh hoat chi bo mau", "Đảng ủy", "hòa", "82-kh/du"]
         .iter()
