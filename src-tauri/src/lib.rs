@@ -42,7 +42,7 @@ fn archive_path(app: &tauri::App) -> PathBuf {
 /// costs more than it gives: with it, a word typed into the 3-page plan took a median of
 /// 90–121 ms to reach the preview and the web process held 293 MB; without it, 45–48 ms and
 /// 183 MB (same machine, same load). Windows' WebView2 is not WebKit and is not touched.
-fn draw_without_compositing() {
+pub fn draw_without_compositing() {
     #[cfg(target_os = "linux")]
     if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
         // Before any other thread starts: nothing reads the environment concurrently yet.

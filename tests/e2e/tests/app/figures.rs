@@ -5,6 +5,7 @@
 //! `VANTHU_APP_BIN=target/release/vanthu-app xvfb-run -a cargo test -p vanthu-e2e --test app
 //! -- --ignored figures --nocapture`.
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::support::{App, DataDir, Res};
@@ -38,8 +39,8 @@ impl std::fmt::Display for Memory {
     }
 }
 
-/// The memory of the app and its WebKit processes, found by name under /proc.
-fn memory() -> Vec<Memory> {
+/// The memory of the process named `app` and its WebKit processes, found by name under /proc.
+fn memory(app: &str) -> Vec<Memory> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
@@ -51,7 +52,7 @@ fn memory() -> Vec<Memory> {
             .unwrap_or("")
             .trim()
             .to_owned();
-        if !(name.starts_with("vanthu-app")
+        if !(name.starts_with(app)
             || name.starts_with("WebKitWebProces")
             || name.starts_with("WebKitNetworkPr"))
         {
@@ -93,17 +94,17 @@ fn memory() -> Vec<Memory> {
     out
 }
 
-/// How the memory of the app's processes reads, one line.
-fn memory_line() -> String {
-    let all = memory();
+/// How the memory of the process named `app` and its WebKit processes reads, one line.
+fn memory_line(app: &str) -> String {
+    let all = memory(app);
     let total: u64 = all.iter().map(|m| m.rss).sum();
     let each: Vec<String> = all.iter().map(ToString::to_string).collect();
     format!("{} MB RSS in all; {}", total / 1024, each.join("; "))
 }
 
-/// When this test's newest app process started (the one whose data directory is `data`), in ms since
+/// When this test's newest process named `name` started (the one whose data directory is `data`), in ms since
 /// the epoch (from /proc: its start in clock ticks after boot, and the uptime).
-fn app_started_ms(data: &DataDir) -> Option<f64> {
+fn started_ms(data: &DataDir, name: &str) -> Option<f64> {
     let ours = data.path().as_os_str().as_encoded_bytes();
     // The boot time from the uptime (btime in /proc/stat is whole seconds).
     let uptime: f64 = std::fs::read_to_string("/proc/uptime")
@@ -125,12 +126,12 @@ fn app_started_ms(data: &DataDir) -> Option<f64> {
             continue;
         };
         // `pid (name) state …`: the name may hold spaces, the fields after it do not.
-        let Some((name, rest)) = stat.split_once(" (").and_then(|(_, r)| r.rsplit_once(") "))
+        let Some((process, rest)) = stat.split_once(" (").and_then(|(_, r)| r.rsplit_once(") "))
         else {
             continue;
         };
         let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-        if name != "vanthu-app" || !environ.windows(ours.len()).any(|w| w == ours) {
+        if process != name || !environ.windows(ours.len()).any(|w| w == ours) {
             continue;
         }
         let Some(start) = rest.split(' ').nth(19).and_then(|t| t.parse::<f64>().ok()) else {
@@ -204,7 +205,7 @@ async fn start_marks(app: &App, data: &DataDir) -> Res<Option<Start>> {
     })
     .await?;
     let marks = app.client.execute(START_MARKS, vec![]).await?;
-    let Some(process) = app_started_ms(data) else {
+    let Some(process) = started_ms(data, "vanthu-app") else {
         return Ok(None);
     };
     let at = |k: &str| marks[k].as_f64().unwrap_or(f64::NAN);
@@ -218,6 +219,52 @@ async fn start_marks(app: &App, data: &DataDir) -> Res<Option<Start>> {
     }))
 }
 
+/// The blank window built beside the app (`src-tauri/examples/vanthu-floor.rs`): the same Tauri
+/// and WebKitGTK showing one line of text, the floor under the app's start and memory here.
+fn floor_binary() -> Option<PathBuf> {
+    let bin = crate::support::app_binary()
+        .parent()?
+        .join("examples/vanthu-floor");
+    bin.exists().then_some(bin)
+}
+
+/// One start of the blank window, started as the app is (through the WebDriver): ms from its
+/// process start to its page loaded, and with `hold` the memory of its processes, read after
+/// the same few idle seconds as the app's.
+async fn floor_start(bin: &Path, data: &DataDir, hold: bool) -> Option<(f64, Option<String>)> {
+    let app = App::start_binary(bin, data, None).await;
+    let loaded = async {
+        loop {
+            let v = app.client.execute(FLOOR_LOADED, vec![]).await.ok()?;
+            if let (Some(origin), Some(end)) = (v["origin"].as_f64(), v["loaded"].as_f64()) {
+                if end > 0.0 {
+                    return Some(origin + end);
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    };
+    let loaded = tokio::time::timeout(crate::support::WAIT, loaded)
+        .await
+        .ok()
+        .flatten();
+    let process = started_ms(data, "vanthu-floor");
+    let memory = if hold {
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        Some(memory_line("vanthu-floor"))
+    } else {
+        None
+    };
+    app.close().await;
+    Some((loaded? - process?, memory))
+}
+
+/// The blank page's load, on the page's clock, and that clock beside the wall clock.
+const FLOOR_LOADED: &str = r#"
+const nav = performance.getEntriesByType('navigation')[0];
+return { origin: Date.now() - performance.now(), loaded: nav ? nav.loadEventEnd : null };
+"#;
+
 /// How many times the app is started for the start figure: this VM's speed moves from one
 /// second to the next, so one start says little.
 const STARTS: usize = 7;
@@ -230,11 +277,18 @@ async fn figures() {
     // Starts before the measured one: the files the app and WebKit read are in the page cache
     // after the first, as on a clerk's machine after the first start of the day.
     let mut starts = Vec::new();
+    // The blank window is started after each of the app's starts, so that both meet the same
+    // phases of this VM's speed.
+    let floor = floor_binary();
+    let mut floor_runs = Vec::new();
     for _ in 1..STARTS {
         let app = App::start(&data, Some(&files)).await;
         let start = start_marks(&app, &data).await;
         app.close().await;
         starts.extend(start.expect("starting").into_iter());
+        if let Some(f) = &floor {
+            floor_runs.extend(floor_start(f, &data, false).await);
+        }
     }
     let started = Instant::now();
     let app = App::start(&data, Some(&files)).await;
@@ -245,13 +299,13 @@ async fn figures() {
 
         // Idle: nothing typed for a few seconds.
         tokio::time::sleep(Duration::from_secs(3)).await;
-        let idle = memory_line();
+        let idle = memory_line("vanthu-app");
 
         typing::open_plan_as_draft(&app).await?;
         let times = typing::keystrokes_to_preview(&app, 10).await?;
         // The plan open in the editor, its preview drawn, typing over.
         tokio::time::sleep(Duration::from_secs(3)).await;
-        let editing = memory_line();
+        let editing = memory_line("vanthu-app");
 
         println!(
             "FIGURE cold start to interactive archive view (test start, incl. tauri-driver and WebKitWebDriver): {} ms",
@@ -297,4 +351,23 @@ async fn figures() {
     .await;
     app.close().await;
     result.expect("measuring");
+
+    let Some(floor) = floor else {
+        println!("FIGURE the floor: not built (cargo build -p vanthu-app --example vanthu-floor)");
+        return;
+    };
+    floor_runs.extend(floor_start(&floor, &data, true).await);
+    let loaded: Vec<f64> = floor_runs.iter().map(|r| r.0).collect();
+    if !loaded.is_empty() {
+        println!(
+            "FIGURE the floor, a blank Tauri window, {} starts: process start to page loaded median {:.0} ms, min {:.0} ms, each {:?} ms",
+            loaded.len(),
+            typing::median(&loaded),
+            loaded.iter().copied().fold(f64::INFINITY, f64::min),
+            loaded.iter().map(|t| t.round()).collect::<Vec<_>>(),
+        );
+    }
+    if let Some(m) = floor_runs.iter().find_map(|r| r.1.as_ref()) {
+        println!("FIGURE the floor's memory, idle after start: {m}");
+    }
 }

@@ -34,7 +34,7 @@ pub fn target_dir() -> PathBuf {
         .map_or_else(|| repo_root().join("target"), PathBuf::from)
 }
 
-fn app_binary() -> PathBuf {
+pub fn app_binary() -> PathBuf {
     let p = std::env::var_os("VANTHU_APP_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| target_dir().join("debug/vanthu-app"));
@@ -105,7 +105,11 @@ pub struct App {
 impl App {
     /// Starts the window on `data`; `dialog_dir` answers the save/open dialogs.
     pub async fn start(data: &DataDir, dialog_dir: Option<&Path>) -> App {
-        let app = app_binary();
+        App::start_binary(&app_binary(), data, dialog_dir).await
+    }
+
+    /// [`App::start`] of another Tauri program (the figures' blank window).
+    pub async fn start_binary(app: &Path, data: &DataDir, dialog_dir: Option<&Path>) -> App {
         let (port, native_port) = (free_port(), free_port());
         let driver = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
         let home = data.path().join("home");
