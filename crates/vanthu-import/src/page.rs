@@ -12,6 +12,7 @@
 //! one whose lines before the block read as a document's own (its type name standing alone,
 //! `Căn cứ …`, `Kính gửi …`): never is text dropped that the document may need.
 
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use vanthu_model::text::{fold, folded_words};
@@ -101,24 +102,29 @@ fn document_start(lines: &[Line], conventions: &Conventions) -> Option<usize> {
     let nonblank: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].is_blank() && lines[i].no < zone_end)
         .collect();
-    let found: Vec<BTreeSet<Element>> = nonblank
-        .iter()
-        .map(|&i| elements(&lines[i].text, conventions))
-        .collect();
+    // Each line is read when the search first looks at it: a document whose header opens the
+    // file is found within its first few lines, and reading every line of the zone (long
+    // paragraphs among them) was half the time of importing a Word file.
+    let found_cells: Vec<OnceCell<BTreeSet<Element>>> = vec![OnceCell::new(); nonblank.len()];
+    let found =
+        |j: usize| found_cells[j].get_or_init(|| elements(&lines[nonblank[j]].text, conventions));
     // A page's time stamp (`Cập nhật lúc : 16:09 25/10/2021`) is never inside a header: a
     // heading the site prints above it (`ĐỘI TNTP HỒ CHÍ MINH`) is the page's banner.
-    let stamp: Vec<bool> = nonblank
-        .iter()
-        .map(|&i| header::is_page_dateline(line::plain(&lines[i].text)))
-        .collect();
+    let stamp_cells: Vec<OnceCell<bool>> = vec![OnceCell::new(); nonblank.len()];
+    let stamp = |j: usize| {
+        *stamp_cells[j]
+            .get_or_init(|| header::is_page_dateline(line::plain(&lines[nonblank[j]].text)))
+    };
     let header_at = |k: usize| {
-        let end = (k + 1..(k + HEADER_SPAN).min(found.len()))
-            .find(|&j| stamp[j])
-            .unwrap_or((k + HEADER_SPAN).min(found.len()));
-        let kinds: BTreeSet<Element> = found[k..end].iter().flatten().copied().collect();
+        let last = (k + HEADER_SPAN).min(nonblank.len());
         // A header ends with its type name: a line whose only element is one is a page's title
         // (`BÁO CÁO TỔNG KẾT …`) when the header's other elements come after it.
-        found[k].iter().any(|e| *e != Element::TypeName) && kinds.len() >= 2
+        if !found(k).iter().any(|e| *e != Element::TypeName) {
+            return false;
+        }
+        let end = (k + 1..last).find(|&j| stamp(j)).unwrap_or(last);
+        let kinds: BTreeSet<Element> = (k..end).flat_map(|j| found(j).iter().copied()).collect();
+        kinds.len() >= 2
     };
     let Some(mut k) = (0..nonblank.len()).find(|&k| header_at(k)) else {
         return bare_type_line(lines, &nonblank, conventions);

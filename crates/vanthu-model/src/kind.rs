@@ -7,8 +7,11 @@
 //! Thư công, added by Quy định 399-QĐ/TW, has no abbreviation in those sources; the one it
 //! has here is a choice, recorded on its row.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::document::Format;
 
@@ -182,21 +185,30 @@ impl Kind {
     /// The type whose printed name is this line (`KẾ HOẠCH`, `Kế hoạch`, `KẾ  HOẠCH`), compared
     /// folded so that OCR's lost marks and old spellings still match, then without the spaces
     /// OCR puts inside words (`K ÉT LUẬN`). No two names are alike once their spaces are gone.
+    ///
+    /// The importer asks this of every line that may be a header's, long paragraphs among
+    /// them: a line with more letters than the longest name has none, and is not folded.
     pub fn from_printed_name(line: &str) -> Option<Kind> {
+        let names = printed_names();
+        // Every letter or digit that is not a combining mark folds to at least one letter or
+        // digit, so the line's folded words hold at least this many.
+        let letters = line
+            .chars()
+            .filter(|&c| crate::text::is_word_char(c) && (c.is_ascii() || !is_combining_mark(c)))
+            .count();
+        if letters > names.most_letters {
+            return None;
+        }
         let wanted = crate::text::folded_words(line);
         if wanted.is_empty() {
             return None;
         }
-        let exact = TABLE
-            .iter()
-            .find(|i| crate::text::folded_words(i.name) == wanted);
+        let exact = names.all.iter().find(|n| n.words == wanted);
         let spaced = || {
             let joined = wanted.concat();
-            TABLE
-                .iter()
-                .find(|i| crate::text::folded_words(i.name).concat() == joined)
+            names.all.iter().find(|n| n.joined == joined)
         };
-        exact.or_else(spaced).map(|i| i.kind)
+        exact.or_else(spaced).map(|n| n.kind)
     }
 
     /// The type whose abbreviation (in either format) this is: `KH` → Kế hoạch.
@@ -210,6 +222,43 @@ impl Kind {
                 .is_some_and(|a| !a.is_empty() && a == abbr)
         })
     }
+}
+
+/// The printed names folded (`ke hoach`) and without their spaces (`kehoach`), worked out once.
+struct PrintedNames {
+    all: Vec<PrintedName>,
+    /// The letters of the longest name.
+    most_letters: usize,
+}
+
+struct PrintedName {
+    kind: Kind,
+    words: Vec<String>,
+    joined: String,
+}
+
+fn printed_names() -> &'static PrintedNames {
+    static NAMES: OnceLock<PrintedNames> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let all: Vec<PrintedName> = TABLE
+            .iter()
+            .map(|i| {
+                let words = crate::text::folded_words(i.name);
+                let joined = words.concat();
+                PrintedName {
+                    kind: i.kind,
+                    words,
+                    joined,
+                }
+            })
+            .collect();
+        let most_letters = all
+            .iter()
+            .map(|n| n.joined.chars().count())
+            .max()
+            .unwrap_or(0);
+        PrintedNames { all, most_letters }
+    })
 }
 
 #[cfg(test)]
