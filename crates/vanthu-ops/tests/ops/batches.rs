@@ -98,3 +98,63 @@ fn saving_an_attachment_writes_the_same_bytes_and_logs_it() {
         "the export is in the document's log: {log:?}"
     );
 }
+
+#[test]
+fn import_reads_files_side_by_side_but_answers_in_the_clerks_order() {
+    let mut f = Fixture::new();
+    let text = |i: usize| {
+        format!(
+            "ĐẢNG BỘ TỈNH KHÁNH HÒA\nĐẢNG ỦY SỞ VĂN HÓA\n\nKẾ HOẠCH\nTổ chức hội nghị lần thứ {i}\n\nNội dung của hội nghị lần thứ {i}.\n"
+        )
+    };
+    let files: Vec<_> = (1..=9)
+        .map(|i| f.write(&format!("kế hoạch {i}.txt"), text(i).as_bytes()))
+        .collect();
+    let png = [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3];
+
+    // Two bad files: the one the clerk listed first is the one named, after the files before it.
+    let mut with_bad = files.clone();
+    with_bad[3] = f.write("hỏng thứ tư.txt", &png);
+    with_bad[6] = f.write("hỏng thứ bảy.txt", &png);
+    let before = f.dump();
+    let mut seen = Vec::new();
+    let e = vanthu_ops::import_files(&mut f.archive, &with_bad, None, &stamp(), |d, t| {
+        seen.push((d, t))
+    })
+    .unwrap_err();
+    assert!(
+        e.message_vi().contains("hỏng thứ tư.txt"),
+        "{}",
+        e.message_vi()
+    );
+    assert_eq!(
+        seen,
+        [(1, 9), (2, 9), (3, 9)],
+        "progress up to the bad file"
+    );
+    assert_eq!(f.dump(), before, "no document of the batch is stored");
+
+    let mut seen = Vec::new();
+    let done = vanthu_ops::import_files(&mut f.archive, &files, None, &stamp(), |d, t| {
+        seen.push((d, t))
+    })
+    .unwrap();
+    assert_eq!(seen, (1..=9).map(|d| (d, 9)).collect::<Vec<_>>());
+    for (i, file) in done.iter().enumerate() {
+        assert!(
+            file.path.ends_with(&format!("kế hoạch {}.txt", i + 1)),
+            "{}",
+            file.path
+        );
+        assert!(
+            file.title.ends_with(&format!("lần thứ {}", i + 1)),
+            "file {} is read as its own: {}",
+            i + 1,
+            file.title
+        );
+    }
+    assert!(
+        done.windows(2).all(|w| w[0].id < w[1].id),
+        "stored in the clerk's order"
+    );
+}
