@@ -5,7 +5,7 @@
 //! they are, not where they are: list items (and the `Lưu` line) go to Nơi nhận, everything
 //! else to the signature, and a row with two cells is split left/right.
 
-use vanthu_model::text::folded_words;
+use vanthu_model::text::{first_folded_words, folded_words};
 use vanthu_model::Recipient;
 
 use crate::line::{self, Line};
@@ -23,6 +23,16 @@ pub(crate) struct Closing {
 /// If `text` is the `Nơi nhận:` label (`**Nơi nhận:**`, `*Nơi nhận*:`, `Nơi nhận :`, no colon),
 /// what follows the label on the same line (usually nothing).
 pub(crate) fn label_rest(text: &str) -> Option<String> {
+    // The label opens the line, so its words open the line's (stars aside): a line that opens
+    // otherwise, as nearly every line of a body does, is not cut into cells to be told apart.
+    let unstarred: std::borrow::Cow<str> = if text.contains('*') {
+        text.replace('*', "").into()
+    } else {
+        text.into()
+    };
+    if first_folded_words(&unstarred, 2) != ["noi", "nhan"] {
+        return None;
+    }
     let cell = closing_cells(text).into_iter().next()?;
     let stripped: String = cell.chars().filter(|&c| c != '*').collect();
     let stripped = stripped.trim();
