@@ -168,18 +168,33 @@ fn numbered(no: usize, kind: Kind, words: &[&str], conventions: &Conventions) ->
 /// The type whose printed name starts at word `at` of `folded` words, and the word after it;
 /// the longest name that fits (`quyết định` before a shorter one).
 fn name_at(folded: &[String], at: usize) -> Option<(Kind, usize)> {
-    Kind::all()
-        .filter_map(|kind| {
-            let name: Vec<String> = kind.printed_name().split_whitespace().map(fold).collect();
+    folded_names()
+        .iter()
+        .filter_map(|(kind, name)| {
+            let kind = *kind;
             let end = at + name.len();
             (end <= folded.len()
                 && folded[at..end]
                     .iter()
-                    .zip(&name)
+                    .zip(name)
                     .all(|(w, n)| w.trim_end_matches([',', ':']) == n))
             .then_some((kind, end))
         })
         .max_by_key(|(_, end)| *end)
+}
+
+/// Every type's printed name as folded words (`ke`, `hoach`), worked out once: [`name_at`] is
+/// asked at every word of the lines it reads.
+fn folded_names() -> &'static [(Kind, Vec<String>)] {
+    static NAMES: std::sync::OnceLock<Vec<(Kind, Vec<String>)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        Kind::all()
+            .map(|kind| {
+                let name = kind.printed_name().split_whitespace().map(fold).collect();
+                (kind, name)
+            })
+            .collect()
+    })
 }
 
 /// `18/8/2021` or `18 tháng 8 năm 2021` at the start of `words`: the date (`None` when it does
