@@ -122,8 +122,15 @@ fn document_start(lines: &[Line], conventions: &Conventions) -> Option<usize> {
         if !found(k).iter().any(|e| *e != Element::TypeName) {
             return false;
         }
-        let end = (k + 1..last).find(|&j| stamp(j)).unwrap_or(last);
-        let kinds: BTreeSet<Element> = (k..end).flat_map(|j| found(j).iter().copied()).collect();
+        // Two kinds of element before the next time stamp; the lines after the second are not
+        // read.
+        let mut kinds: BTreeSet<Element> = found(k).clone();
+        for j in k + 1..last {
+            if kinds.len() >= 2 || stamp(j) {
+                break;
+            }
+            kinds.extend(found(j));
+        }
         kinds.len() >= 2
     };
     let Some(mut k) = (0..nonblank.len()).find(|&k| header_at(k)) else {
