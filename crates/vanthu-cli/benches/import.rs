@@ -1,7 +1,8 @@
 //! The whole-process cost of importing a folder of Word files, as a clerk does it:
 //! `vanthu import *.docx` into a fresh archive, a fresh process each time (reading every file,
 //! then storing all of them in one transaction). `cargo bench -p vanthu-cli --bench import`
-//! (release); `BENCH_FILES` (default 300) and `BENCH_ITERATIONS` (default 5).
+//! (release); `BENCH_FILES` (default 300) and `BENCH_ITERATIONS` (default 5);
+//! `VANTHU_BENCH_CLI=path/to/vanthu` times another build on the same files (an A/B).
 //!
 //! The files are the three corpus plans as the importer reads them, each written as Word
 //! writes it (`vanthu_docx`, the editable copy the window exports), the copies of an issued
@@ -65,6 +66,8 @@ fn word_files(dir: &Path, count: usize) -> Vec<PathBuf> {
 }
 
 fn main() {
+    let vanthu =
+        std::env::var_os("VANTHU_BENCH_CLI").map_or_else(|| PathBuf::from(VANTHU), PathBuf::from);
     let count = env_number("BENCH_FILES", 300);
     let iterations = env_number("BENCH_ITERATIONS", 5);
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -75,12 +78,13 @@ fn main() {
         .sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "vanthu import of {count} Word files ({} kB), {iterations} runs into a fresh archive, {cores} cores, load {}",
+        "{} import of {count} Word files ({} kB), {iterations} runs into a fresh archive, {cores} cores, load {}",
+        vanthu.display(),
         bytes / 1024,
         load()
     );
     // One untimed run: the files and the binary into the page cache, and a refusal shown.
-    let first = Command::new(VANTHU)
+    let first = Command::new(&vanthu)
         .env("VANTHU_DB", dir.path().join("warm.vanthu"))
         .arg("import")
         .args(&files)
@@ -98,7 +102,7 @@ fn main() {
     let runs: Vec<_> = (0..iterations)
         .map(|i| {
             let db = dir.path().join(format!("bench-{i}.vanthu"));
-            let mut import = Command::new(VANTHU);
+            let mut import = Command::new(&vanthu);
             import.env("VANTHU_DB", &db).arg("import").args(&files);
             run(&mut import)
         })
